@@ -1,0 +1,33 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core;
+
+import java.util.concurrent.ConcurrentHashMap;
+import javax.annotation.Nullable;
+
+/** A {@link TokenStore} backed by a {@link ConcurrentHashMap}. */
+final class InMemoryTokenStore implements TokenStore {
+  private final ConcurrentHashMap<String, AccessToken> tokens = new ConcurrentHashMap<>();
+
+  @Override
+  public @Nullable AccessToken get(String key) {
+    return tokens.get(key);
+  }
+
+  @Override
+  public void put(String key, AccessToken token) {
+    tokens.put(key, token);
+  }
+
+  @Override
+  public void remove(String key) {
+    tokens.remove(key);
+  }
+
+  @Override
+  public String toString() {
+    return "TokenStore.inMemory()";
+  }
+}

@@ -1,0 +1,353 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.net.URLEncoder;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+import okhttp3.Call;
+import okhttp3.Credentials;
+import okhttp3.FormBody;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * The default {@link TokenSource}: posts a grant to a {@link TokenEndpoint} and parses the answer.
+ */
+final class OAuth2TokenSource implements TokenSource {
+  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final Charset UTF_8 = Charset.forName("UTF-8");
+
+  /** Token responses larger than this are refused rather than buffered. */
+  static final long MAX_BODY_BYTES = 256 * 1024;
+
+  /** Error bodies that are not JSON are kept up to this many characters. */
+  static final int EXCERPT_CHARS = 200;
+
+  private static final Pattern AUTH_PARAM =
+      Pattern.compile("([A-Za-z_]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s,]+))");
+
+  final TokenEndpoint endpoint;
+  private final Call.Factory client;
+  private final Clock clock;
+
+  OAuth2TokenSource(TokenEndpoint endpoint, OkHttpClient client, Clock clock) {
+    this.endpoint = endpoint;
+    this.client = client;
+    this.clock = clock;
+  }
+
+  @Override
+  public AccessToken fetch(Grant grant) throws IOException {
+    Request request = newRequest(grant);
+    long requestTimeMillis = clock.currentTimeMillis();
+    try (Response response = client.newCall(request).execute()) {
+      return readResponse(response, grant, requestTimeMillis);
+    }
+  }
+
+  Request newRequest(Grant grant) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    putField(fields, "grant_type", grant.type());
+    if (endpoint.clientAuthentication == ClientAuthentication.REQUEST_BODY) {
+      putField(fields, "client_id", endpoint.clientId);
+      if (endpoint.clientSecret != null) putField(fields, "client_secret", endpoint.clientSecret);
+    }
+    for (Map.Entry<String, String> parameter : grant.parameters().entrySet()) {
+      putField(fields, parameter.getKey(), parameter.getValue());
+    }
+    if (endpoint.scope != null) putField(fields, "scope", endpoint.scope);
+    fields.putAll(endpoint.parameters);
+
+    Request.Builder request =
+        new Request.Builder()
+            .url(endpoint.url)
+            .header("Accept", "application/json")
+            .post(body(fields));
+    switch (endpoint.clientAuthentication) {
+      case BASIC:
+        request.header(
+            "Authorization",
+            Credentials.basic(formUrlEncode(endpoint.clientId), formUrlEncode(secret()), UTF_8));
+        break;
+      case BASIC_UNENCODED:
+        request.header("Authorization", Credentials.basic(endpoint.clientId, secret(), UTF_8));
+        break;
+      case REQUEST_BODY:
+        break;
+    }
+    return request.build();
+  }
+
+  private String secret() {
+    String secret = endpoint.clientSecret;
+    if (secret == null) throw new AssertionError(); // Checked by TokenEndpoint.Builder.build().
+    return secret;
+  }
+
+  private void putField(Map<String, String> fields, String standardName, String value) {
+    String name = endpoint.requestFieldName(standardName);
+    if (name != null) fields.put(name, value);
+  }
+
+  private RequestBody body(Map<String, String> fields) {
+    switch (endpoint.encoding) {
+      case MULTIPART:
+        MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+          multipart.addFormDataPart(field.getKey(), field.getValue());
+        }
+        return multipart.build();
+      case JSON:
+        Buffer buffer = new Buffer();
+        try (JsonWriter writer = JsonWriter.of(buffer)) {
+          writer.beginObject();
+          for (Map.Entry<String, String> field : fields.entrySet()) {
+            writer.name(field.getKey()).value(field.getValue());
+          }
+          writer.endObject();
+        } catch (IOException e) {
+          throw new AssertionError(e); // A Buffer does not fail.
+        }
+        return RequestBody.create(buffer.readByteString(), JSON);
+      case FORM:
+      default:
+        FormBody.Builder form = new FormBody.Builder(UTF_8);
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+          form.add(field.getKey(), field.getValue());
+        }
+        return form.build();
+    }
+  }
+
+  /** Encodes as application/x-www-form-urlencoded, which RFC 6749 §2.3.1 requires for Basic. */
+  static String formUrlEncode(String value) {
+    try {
+      return URLEncoder.encode(value, "UTF-8");
+    } catch (UnsupportedEncodingException e) {
+      throw new AssertionError(e); // UTF-8 is always supported.
+    }
+  }
+
+  private AccessToken readResponse(Response response, Grant grant, long requestTimeMillis)
+      throws IOException {
+    Redactor redactor = redactor(grant);
+    ResponseBody body = response.body();
+    byte[] bytes = body != null ? readLimited(body.source(), response.code()) : new byte[0];
+    String contentType = response.header("Content-Type", "none");
+
+    if (!response.isSuccessful()) throw errorResponse(response, bytes, redactor);
+
+    Object json = parseJson(bytes);
+    if (!(json instanceof Map)) {
+      String problem;
+      if (bytes.length == 0) {
+        problem = "the body is empty";
+      } else if (json == null) {
+        problem = "the body is not JSON (" + bytes.length + " bytes of " + contentType + ")";
+      } else {
+        problem = "the body is not a JSON object";
+      }
+      throw new TokenRequestException(
+          "malformed token response (HTTP " + response.code() + "): " + problem,
+          null,
+          response.code(),
+          false);
+    }
+    @SuppressWarnings("unchecked") // Moshi reads JSON objects as Map<String, Object>.
+    Map<String, Object> object = (Map<String, Object>) json;
+    try {
+      return endpoint.responseParser.parse(object, requestTimeMillis);
+    } catch (TokenRequestException e) {
+      if (e.code() == response.code()) throw e;
+      throw new TokenRequestException(
+          redactor.redact(e.getMessage()), e.getCause(), response.code(), false);
+    } catch (IOException | RuntimeException e) {
+      throw new TokenRequestException(
+          "malformed token response (HTTP "
+              + response.code()
+              + "): "
+              + redactor.redact(String.valueOf(e.getMessage())),
+          null,
+          response.code(),
+          false);
+    }
+  }
+
+  private static byte[] readLimited(BufferedSource source, int code) throws IOException {
+    if (source.request(MAX_BODY_BYTES + 1)) {
+      throw new TokenRequestException(
+          "token response (HTTP " + code + ") is larger than " + MAX_BODY_BYTES + " bytes",
+          null,
+          code,
+          code >= 500);
+    }
+    return source.readByteArray();
+  }
+
+  /** Returns the JSON value of {@code bytes}, or null if they are not one complete JSON value. */
+  static @Nullable Object parseJson(byte[] bytes) {
+    if (bytes.length == 0) return null;
+    try {
+      JsonReader reader = JsonReader.of(new Buffer().write(bytes));
+      Object value = reader.readJsonValue();
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) return null;
+      return value;
+    } catch (IOException | JsonDataException e) {
+      return null;
+    }
+  }
+
+  private TokenRequestException errorResponse(Response response, byte[] bytes, Redactor redactor) {
+    int code = response.code();
+    boolean isTransient = code == 408 || code == 429 || code >= 500;
+    long retryAfterMillis = isTransient ? retryAfterMillis(response) : -1L;
+
+    Map<String, Object> fields = new LinkedHashMap<>();
+    String error = null;
+    String description = null;
+    String uri = null;
+    String excerpt = null;
+    Object json = parseJson(bytes);
+    if (json instanceof Map) {
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) json).entrySet()) {
+        fields.put(String.valueOf(entry.getKey()), entry.getValue());
+      }
+      Object errorField = fields.get("error");
+      if (errorField instanceof String) {
+        error = (String) errorField;
+      } else if (errorField instanceof Map) {
+        // Some providers nest {"error":{"code":…,"message":…}}.
+        Map<?, ?> nested = (Map<?, ?>) errorField;
+        error = stringOrNull(nested.get("code"));
+        description = stringOrNull(nested.get("message"));
+      }
+      if (description == null) description = stringOrNull(fields.get("error_description"));
+      if (description == null) description = stringOrNull(fields.get("message"));
+      uri = stringOrNull(fields.get("error_uri"));
+    } else if (bytes.length > 0) {
+      excerpt = redactor.redact(excerpt(new String(bytes, UTF_8)));
+    }
+    if (error == null) {
+      // RFC 6750 §3: the error may be in the challenge only, as with {"statusCode":401}.
+      Map<String, String> challenge = challengeParams(response.headers("WWW-Authenticate"));
+      error = challenge.get("error");
+      if (description == null) description = challenge.get("error_description");
+      if (uri == null) uri = challenge.get("error_uri");
+    }
+    if (error != null) error = redactor.redact(error);
+    if (description != null) description = redactor.redact(description);
+
+    StringBuilder message = new StringBuilder();
+    if (error != null) {
+      message.append(error);
+      if (description != null) message.append(": ").append(description);
+      message.append(" (HTTP ").append(code).append(" from the token endpoint)");
+    } else if (code >= 300 && code < 400) {
+      message.append("the token endpoint redirected (HTTP ").append(code).append(")");
+    } else {
+      message.append("the token endpoint answered HTTP ").append(code);
+      if (description != null) {
+        message.append(": ").append(description);
+      } else if (excerpt != null) {
+        String contentType = response.header("Content-Type", "unknown content type");
+        message.append(" with ").append(bytes.length).append(" bytes of ").append(contentType);
+      }
+    }
+    return new TokenRequestException(
+        message.toString(),
+        null,
+        code,
+        error,
+        description,
+        uri,
+        fields,
+        excerpt,
+        isTransient,
+        retryAfterMillis);
+  }
+
+  private long retryAfterMillis(Response response) {
+    String value = response.header("Retry-After");
+    if (value == null) return -1L;
+    try {
+      long seconds = Long.parseLong(value.trim());
+      return seconds < 0 ? -1L : seconds * 1000L;
+    } catch (NumberFormatException ignored) {
+      // Not seconds; an HTTP-date.
+    }
+    Date date = response.headers().getDate("Retry-After");
+    if (date == null) return -1L;
+    return Math.max(0L, date.getTime() - clock.currentTimeMillis());
+  }
+
+  static Map<String, String> challengeParams(List<String> challenges) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String challenge : challenges) {
+      Matcher matcher = AUTH_PARAM.matcher(challenge);
+      while (matcher.find()) {
+        String name = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
+        String value = matcher.group(2) != null ? unquote(matcher.group(2)) : matcher.group(3);
+        if (!result.containsKey(name)) result.put(name, value);
+      }
+    }
+    return result;
+  }
+
+  private static String unquote(String quoted) {
+    return quoted.replaceAll("\\\\(.)", "$1");
+  }
+
+  private static @Nullable String stringOrNull(@Nullable Object value) {
+    if (value == null) return null;
+    if (value instanceof Double && ((Double) value) == Math.rint((Double) value)) {
+      return Long.toString(((Double) value).longValue());
+    }
+    return value instanceof String || value instanceof Number || value instanceof Boolean
+        ? String.valueOf(value)
+        : null;
+  }
+
+  /** Returns the start of {@code text} on one line, control characters replaced. */
+  static String excerpt(String text) {
+    String oneLine = text.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+    if (oneLine.length() <= EXCERPT_CHARS) return oneLine;
+    return oneLine.substring(0, EXCERPT_CHARS) + "…";
+  }
+
+  private Redactor redactor(Grant grant) {
+    List<String> secrets = new ArrayList<>();
+    if (endpoint.clientSecret != null) secrets.add(endpoint.clientSecret);
+    String password = grant.parameters().get("password");
+    if (password != null) secrets.add(password);
+    String refreshToken = grant.parameters().get("refresh_token");
+    if (refreshToken != null) secrets.add(refreshToken);
+    return new Redactor(secrets);
+  }
+
+  @Override
+  public String toString() {
+    return "TokenSource{" + endpoint + "}";
+  }
+}

@@ -1,0 +1,107 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core;
+
+import java.io.IOException;
+import java.util.Objects;
+import javax.annotation.Nullable;
+import okhttp3.Authenticator;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.Route;
+
+/**
+ * Recovers from {@code 401 Unauthorized} answers by renewing the token and retrying the request
+ * once. Install it with {@link okhttp3.OkHttpClient.Builder#authenticator} together with a {@link
+ * TokenInterceptor}.
+ *
+ * <p>On a 401 for a request in the manager's API scope:
+ *
+ * <ul>
+ *   <li>If the request carried the current token, that token is dropped, one new token is fetched
+ *       (shared with every other request refused at the same time) and the request is retried with
+ *       it.
+ *   <li>If the request carried an older token, because another request already renewed it, the
+ *       request is retried with the current token and nothing is fetched.
+ *   <li>If the retried request is refused again, its 401 is returned to the caller: the
+ *       authenticator never loops.
+ * </ul>
+ *
+ * <p>It returns null, so OkHttp hands the response to the caller, for a 403 (an authorization
+ * answer, not an expired token), a 407, a request outside the API scope, a request whose {@code
+ * Authorization} header is not a token of this manager, a response that the {@link RenewalPolicy}
+ * declines, and when no token can be obtained.
+ *
+ * <p>OkHttp has one authenticator per client. To combine this one with another (for a proxy, say),
+ * write an authenticator that delegates to this one for 401 responses and to the other for 407.
+ */
+public final class TokenAuthenticator implements Authenticator {
+  /** Decides whether a 401 means the token is no longer valid and renewing it may help. */
+  public interface RenewalPolicy {
+    /** Renews on every 401. */
+    RenewalPolicy ALWAYS =
+        new RenewalPolicy() {
+          @Override
+          public boolean shouldRenew(Response unauthorized) {
+            return true;
+          }
+
+          @Override
+          public String toString() {
+            return "RenewalPolicy.ALWAYS";
+          }
+        };
+
+    /**
+     * Returns true if a new token may succeed where the token of {@code unauthorized}'s request
+     * failed. Implementations may read the body with {@link Response#peekBody}.
+     */
+    boolean shouldRenew(Response unauthorized) throws IOException;
+  }
+
+  private final TokenManager tokens;
+  private final RenewalPolicy policy;
+
+  /** Creates an authenticator that renews on every 401. */
+  public TokenAuthenticator(TokenManager tokens) {
+    this(tokens, RenewalPolicy.ALWAYS);
+  }
+
+  /** Creates an authenticator that renews on the 401 responses that {@code policy} accepts. */
+  public TokenAuthenticator(TokenManager tokens, RenewalPolicy policy) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens == null");
+    this.policy = Objects.requireNonNull(policy, "policy == null");
+  }
+
+  @Override
+  public @Nullable Request authenticate(@Nullable Route route, Response response)
+      throws IOException {
+    if (response.code() != 401) return null;
+    Request request = response.request();
+    if (!tokens.isInScope(request.url())) return null;
+    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+      if (prior.code() == 401) return null; // Already retried once: give up.
+    }
+
+    String sent = request.header("Authorization");
+    String failedToken = null;
+    if (sent != null) {
+      if (!sent.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+      failedToken = sent.substring(7).trim();
+      if (!tokens.isKnownToken(failedToken)) return null; // The caller's own credentials.
+    }
+    if (!policy.shouldRenew(response)) return null;
+
+    TokenManager.Entry entry =
+        failedToken != null ? tokens.refreshEntry(failedToken) : tokens.entry();
+    if (entry.token.value().equals(failedToken)) return null;
+    return request.newBuilder().header("Authorization", entry.authorization).build();
+  }
+
+  @Override
+  public String toString() {
+    return "TokenAuthenticator{" + tokens + "}";
+  }
+}

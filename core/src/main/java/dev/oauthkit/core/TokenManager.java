@@ -1,0 +1,755 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.annotation.Nullable;
+import okhttp3.Authenticator;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okio.ByteString;
+
+/**
+ * Fetches, caches and renews the access tokens of one client (and one user, for the password
+ * grant). This is the engine behind {@link TokenInterceptor} and {@link TokenAuthenticator}.
+ *
+ * <p>A cached token is <em>fresh</em>, <em>stale</em> (inside the refresh-ahead window before its
+ * expiry) or <em>expired</em> (inside the expiry skew of its end, or past it). A fresh token is
+ * served from memory. A stale token is served at once while one background request renews it. An
+ * expired token, or none, makes the caller wait for a new one. By default the refresh-ahead window
+ * is min(2 minutes, half the lifetime) and the expiry skew min(30 seconds, a quarter of the
+ * lifetime), so 30-minute and 4-second tokens both work.
+ *
+ * <p><b>Single flight.</b> At most one token request per store key runs at a time in this JVM.
+ * Callers that need a token while it runs wait for its result, and share its failure.
+ *
+ * <p><b>Refresh tokens.</b> When the cached token carries a refresh token, renewal uses the {@code
+ * refresh_token} grant and keeps the rotated refresh token. When the server refuses the refresh
+ * token, the manager falls back to its own grant once; a manager whose grant is {@link
+ * Grant#refreshToken} throws {@link SignInRequiredException} instead.
+ *
+ * <p><b>Failures.</b> Connection failures, timeouts, 408, 429 and 5xx answers are retried, by
+ * default up to 3 attempts with exponential backoff and jitter, honouring {@code Retry-After} up to
+ * 30 seconds. Everything else fails at once with a {@link TokenRequestException}. A failed
+ * background renewal keeps serving the still-valid token and backs off (5 seconds, doubling, at
+ * most 60 seconds) before trying again.
+ *
+ * <p>Instances are thread-safe. Create one per client and user, and share it.
+ */
+public final class TokenManager {
+  /** Decides whether a failed refresh request means the refresh token is no longer usable. */
+  public interface RefreshTokenRejection {
+    /** Matches the RFC 6749 §5.2 {@code invalid_grant} error. */
+    RefreshTokenRejection INVALID_GRANT =
+        new RefreshTokenRejection() {
+          @Override
+          public boolean isRejected(TokenRequestException e) {
+            return "invalid_grant".equals(e.error());
+          }
+
+          @Override
+          public String toString() {
+            return "RefreshTokenRejection.INVALID_GRANT";
+          }
+        };
+
+    /** Returns true if {@code e}, the failure of a refresh request, refuses the refresh token. */
+    boolean isRejected(TokenRequestException e);
+  }
+
+  static final long MAX_RETRY_AFTER_MILLIS = TimeUnit.SECONDS.toMillis(30);
+  static final long INITIAL_RETRY_DELAY_MILLIS = TimeUnit.SECONDS.toMillis(1);
+  static final long INITIAL_BACKOFF_MILLIS = TimeUnit.SECONDS.toMillis(5);
+  static final long MAX_BACKOFF_MILLIS = TimeUnit.SECONDS.toMillis(60);
+  private static final int REMEMBERED_TOKENS = 8;
+
+  final TokenSource source;
+  final @Nullable TokenEndpoint endpoint;
+  final Grant grant;
+  final TokenStore store;
+  final String storeKey;
+  final Clock clock;
+  final TokenListener listener;
+  final Executor refreshExecutor;
+  final long refreshAheadMillis;
+  final long expirySkewMillis;
+  final long defaultLifetimeMillis;
+  final int maxAttempts;
+  final RefreshTokenRejection refreshTokenRejection;
+  final List<HttpUrl> apiBaseUrls;
+  private final Flight.Key flightKey;
+
+  private volatile @Nullable Entry current;
+
+  private final Object lock = new Object();
+  private long backoffUntilMillis; // Guarded by lock.
+  private long backoffMillis; // Guarded by lock.
+  private boolean grantRefreshTokenUsed; // Guarded by lock.
+  private final String[] rememberedTokens = new String[REMEMBERED_TOKENS]; // Guarded by lock.
+  private int rememberedIndex; // Guarded by lock.
+
+  TokenManager(Builder builder, TokenSource source, Executor refreshExecutor) {
+    this.source = source;
+    this.endpoint = builder.endpoint;
+    this.grant = builder.grant;
+    this.store = builder.store;
+    this.clock = builder.clock;
+    this.listener = new GuardedListener(builder.listener);
+    this.refreshExecutor = refreshExecutor;
+    this.refreshAheadMillis = builder.refreshAheadMillis;
+    this.expirySkewMillis = builder.expirySkewMillis;
+    this.defaultLifetimeMillis = builder.defaultLifetimeMillis;
+    this.maxAttempts = builder.maxAttempts;
+    this.refreshTokenRejection = builder.refreshTokenRejection;
+    this.storeKey = builder.storeKey != null ? builder.storeKey : defaultStoreKey(builder);
+    List<HttpUrl> apiBaseUrls = new ArrayList<>(builder.apiBaseUrls);
+    if (apiBaseUrls.isEmpty() && endpoint != null) {
+      apiBaseUrls.add(endpoint.url.newBuilder("/").build());
+    }
+    this.apiBaseUrls = Collections.unmodifiableList(apiBaseUrls);
+    this.flightKey = new Flight.Key(store, storeKey);
+  }
+
+  /**
+   * Returns a valid token, fetching one first if none is cached or the cached one expired. Returns
+   * at once with a stale token and renews it in the background.
+   *
+   * @throws TokenRequestException if no token could be obtained.
+   * @throws IOException if the store failed or the thread was interrupted while waiting.
+   */
+  public AccessToken token() throws IOException {
+    return entry().token;
+  }
+
+  /**
+   * Returns a token to replace {@code failedAccessToken}, which a server refused with 401. If the
+   * current token is already another one, returns it without a request; otherwise drops the failed
+   * token and fetches a new one, sharing the request with concurrent callers.
+   *
+   * @param failedAccessToken the refused token's value, or null to force a new token.
+   */
+  public AccessToken refresh(@Nullable String failedAccessToken) throws IOException {
+    return refreshEntry(failedAccessToken).token;
+  }
+
+  /**
+   * Forgets the cached token, in memory and in the store, as when the user signs out. The next call
+   * fetches a new token with this manager's grant.
+   */
+  public void clear() {
+    synchronized (lock) {
+      current = null;
+      grantRefreshTokenUsed = true;
+    }
+    storeRemove();
+  }
+
+  /** Returns the key this manager's tokens are stored under. It contains no secret. */
+  public String storeKey() {
+    return storeKey;
+  }
+
+  /** Returns the grant this manager obtains tokens with. */
+  public Grant grant() {
+    return grant;
+  }
+
+  /** Returns true if requests to {@code url} may carry this manager's token. */
+  boolean isInScope(HttpUrl url) {
+    if (isTokenEndpoint(url)) return false;
+    for (int i = 0, size = apiBaseUrls.size(); i < size; i++) {
+      HttpUrl base = apiBaseUrls.get(i);
+      if (base.scheme().equals(url.scheme())
+          && base.host().equals(url.host())
+          && base.port() == url.port()
+          && url.encodedPath().startsWith(base.encodedPath())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isTokenEndpoint(HttpUrl url) {
+    TokenEndpoint endpoint = this.endpoint;
+    return endpoint != null
+        && endpoint.url.host().equals(url.host())
+        && endpoint.url.port() == url.port()
+        && endpoint.url.encodedPath().equals(url.encodedPath());
+  }
+
+  /** Returns true if {@code value} is a token this manager issued recently. */
+  boolean isKnownToken(String value) {
+    Entry entry = current;
+    if (entry != null && entry.token.value().equals(value)) return true;
+    synchronized (lock) {
+      for (String remembered : rememberedTokens) {
+        if (value.equals(remembered)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The hot path: one volatile read and one clock read for a fresh token. */
+  Entry entry() throws IOException {
+    Entry entry = current;
+    if (entry != null && clock.currentTimeMillis() < entry.staleAtMillis) return entry;
+    return slowEntry();
+  }
+
+  private Entry slowEntry() throws IOException {
+    Entry entry = currentOrStored();
+    long now = clock.currentTimeMillis();
+    if (entry != null) {
+      if (now < entry.staleAtMillis) return entry;
+      if (now < entry.expiredAtMillis) {
+        refreshInBackground(now);
+        return entry;
+      }
+    }
+    return awaitToken(null);
+  }
+
+  Entry refreshEntry(@Nullable String failedAccessToken) throws IOException {
+    Entry entry = currentOrStored();
+    if (entry != null
+        && failedAccessToken != null
+        && !entry.token.value().equals(failedAccessToken)
+        && clock.currentTimeMillis() < entry.expiredAtMillis) {
+      return entry; // Another caller already replaced the refused token.
+    }
+    return awaitToken(failedAccessToken != null ? failedAccessToken : "");
+  }
+
+  /** Returns the in-memory token, or the stored one if it is newer. */
+  private @Nullable Entry currentOrStored() {
+    Entry entry = current;
+    if (entry != null && clock.currentTimeMillis() < entry.staleAtMillis) return entry;
+    AccessToken stored = storeGet();
+    if (stored != null
+        && (entry == null || stored.expiresAtMillis() > entry.token.expiresAtMillis())) {
+      entry = setCurrent(stored);
+    }
+    return entry;
+  }
+
+  /**
+   * Waits for a new token: joins the flight for this key if one is running, or leads one.
+   *
+   * @param failedAccessToken null to replace an expired token; otherwise the refused token ("" if
+   *     unknown).
+   */
+  private Entry awaitToken(@Nullable String failedAccessToken) throws IOException {
+    while (true) {
+      Flight running = Flight.FLIGHTS.get(flightKey);
+      if (running != null) return adopt(running.await());
+
+      Flight flight = new Flight();
+      if (Flight.FLIGHTS.putIfAbsent(flightKey, flight) != null) continue; // Lost the race; join.
+      try {
+        Entry entry = lead(failedAccessToken, false);
+        flight.succeed(entry.token);
+        return entry;
+      } catch (IOException e) {
+        flight.fail(e);
+        throw e;
+      } catch (RuntimeException | Error e) {
+        flight.fail(new TokenRequestException("token request failed: " + e, e, 0, false));
+        throw e;
+      } finally {
+        Flight.FLIGHTS.remove(flightKey, flight);
+      }
+    }
+  }
+
+  private void refreshInBackground(long now) {
+    synchronized (lock) {
+      if (now < backoffUntilMillis) return;
+    }
+    final Flight flight = new Flight();
+    if (Flight.FLIGHTS.putIfAbsent(flightKey, flight) != null) return; // Already renewing.
+    try {
+      refreshExecutor.execute(
+          new Runnable() {
+            @Override
+            public void run() {
+              runInBackground(flight);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      Flight.FLIGHTS.remove(flightKey, flight);
+      flight.fail(new InterruptedIOException("background token renewal rejected"));
+    }
+  }
+
+  void runInBackground(Flight flight) {
+    try {
+      Entry entry = lead(null, true);
+      flight.succeed(entry.token);
+    } catch (IOException e) {
+      synchronized (lock) {
+        backoffMillis =
+            backoffMillis == 0
+                ? INITIAL_BACKOFF_MILLIS
+                : Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+        backoffUntilMillis = clock.currentTimeMillis() + backoffMillis;
+      }
+      flight.fail(e);
+    } catch (RuntimeException | Error e) {
+      flight.fail(new TokenRequestException("token request failed: " + e, e, 0, false));
+      throw e;
+    } finally {
+      Flight.FLIGHTS.remove(flightKey, flight);
+    }
+  }
+
+  /** Obtains a token as the only caller doing so for this key. */
+  private Entry lead(@Nullable String failedAccessToken, boolean background) throws IOException {
+    // Another flight may have landed between the caller's look and its taking the lead.
+    Entry entry = currentOrStored();
+    long now = clock.currentTimeMillis();
+    if (entry != null) {
+      boolean refused =
+          failedAccessToken != null
+              && (failedAccessToken.isEmpty() || entry.token.value().equals(failedAccessToken));
+      if (!refused) {
+        if (now < entry.staleAtMillis) return entry;
+        if (!background && now < entry.expiredAtMillis) return entry;
+      } else {
+        invalidate(entry.token);
+      }
+      if (background) {
+        synchronized (lock) {
+          if (now < backoffUntilMillis) return entry;
+        }
+      }
+    }
+    AccessToken token = obtain(entry != null ? entry.token : null);
+    synchronized (lock) {
+      backoffMillis = 0;
+      backoffUntilMillis = 0;
+    }
+    Entry result = setCurrent(token);
+    storePut(token);
+    return result;
+  }
+
+  /** Stops serving {@code token}, keeping its refresh token for the renewal. */
+  private void invalidate(AccessToken token) {
+    listener.tokenInvalidated();
+    AccessToken dead = token.newBuilder().expiresAtMillis(token.issuedAtMillis()).build();
+    setCurrent(dead);
+    if (dead.refreshToken() != null) {
+      storePut(dead);
+    } else {
+      storeRemove();
+    }
+  }
+
+  private AccessToken obtain(@Nullable AccessToken previous) throws IOException {
+    boolean refreshOnly = grant.type().equals(Grant.REFRESH_TOKEN);
+    String refreshToken = previous != null ? previous.refreshToken() : null;
+    if (refreshToken == null && refreshOnly) {
+      synchronized (lock) {
+        if (!grantRefreshTokenUsed) refreshToken = grant.parameters().get("refresh_token");
+      }
+      if (refreshToken == null) {
+        throw new SignInRequiredException(
+            new TokenRequestException("no refresh token is held", null, 0, false));
+      }
+    }
+    if (refreshToken != null) {
+      try {
+        AccessToken token = fetchWithRetries(Grant.refreshToken(refreshToken));
+        markGrantRefreshTokenUsed();
+        return token.refreshToken() != null
+            ? token
+            : token.newBuilder().refreshToken(refreshToken).build();
+      } catch (TokenRequestException e) {
+        if (!refreshTokenRejection.isRejected(e)) throw e;
+        markGrantRefreshTokenUsed();
+        listener.refreshTokenRejected(e);
+        if (refreshOnly) {
+          current = null;
+          storeRemove();
+          throw new SignInRequiredException(e);
+        }
+        // Fall back to this manager's own grant, once.
+      }
+    }
+    return fetchWithRetries(grant);
+  }
+
+  private void markGrantRefreshTokenUsed() {
+    synchronized (lock) {
+      grantRefreshTokenUsed = true;
+    }
+  }
+
+  private AccessToken fetchWithRetries(Grant grant) throws IOException {
+    String grantType = grant.type();
+    for (int attempt = 1; ; attempt++) {
+      long start = clock.currentTimeMillis();
+      listener.tokenRequestStart(grantType);
+      IOException failure;
+      try {
+        AccessToken token = withDefaultLifetime(source.fetch(grant));
+        listener.tokenRequestEnd(
+            grantType, token.expiresAtMillis(), clock.currentTimeMillis() - start);
+        return token;
+      } catch (IOException e) {
+        failure = e;
+      } catch (RuntimeException e) {
+        failure = new TokenRequestException("token source failed: " + e, e, 0, false);
+      }
+      listener.tokenRequestFailed(grantType, failure, clock.currentTimeMillis() - start);
+
+      if (failure instanceof InterruptedIOException
+          && !(failure instanceof SocketTimeoutException)) {
+        throw failure; // Canceled or interrupted: the caller no longer wants a token.
+      }
+      TokenRequestException typed =
+          failure instanceof TokenRequestException
+              ? (TokenRequestException) failure
+              : new TokenRequestException(
+                  "token request failed: " + describe(failure), failure, 0, true);
+      if (!typed.isTransient() || attempt >= maxAttempts) throw typed;
+      long delay = typed.retryAfterMillis >= 0 ? typed.retryAfterMillis : retryDelay(attempt);
+      if (delay > MAX_RETRY_AFTER_MILLIS) throw typed;
+
+      listener.tokenRequestRetry(grantType, attempt + 1, delay);
+      try {
+        clock.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException interrupted =
+            new InterruptedIOException("interrupted while waiting to retry a token request");
+        interrupted.initCause(typed);
+        throw interrupted;
+      }
+    }
+  }
+
+  /** Returns the delay before attempt {@code attempt + 1}: exponential, with equal jitter. */
+  static long retryDelay(int attempt) {
+    long ceiling = INITIAL_RETRY_DELAY_MILLIS << Math.min(attempt - 1, 10);
+    return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return message != null ? e.getClass().getSimpleName() + ": " + message : e.getClass().getName();
+  }
+
+  private AccessToken withDefaultLifetime(AccessToken token) {
+    if (token.hasExpiry() || defaultLifetimeMillis <= 0) return token;
+    return token
+        .newBuilder()
+        .expiresAtMillis(token.issuedAtMillis() + defaultLifetimeMillis)
+        .build();
+  }
+
+  /** Makes a token obtained by another manager's flight this manager's current token. */
+  private Entry adopt(AccessToken token) {
+    Entry entry = current;
+    if (entry != null && entry.token.equals(token)) return entry;
+    return setCurrent(token);
+  }
+
+  private Entry setCurrent(AccessToken token) {
+    long lifetime = token.hasExpiry() ? token.expiresAtMillis() - token.issuedAtMillis() : 0L;
+    long staleAt = AccessToken.NO_EXPIRY;
+    long expiredAt = AccessToken.NO_EXPIRY;
+    if (token.hasExpiry()) {
+      staleAt = token.expiresAtMillis() - Math.min(refreshAheadMillis, lifetime / 2);
+      expiredAt = token.expiresAtMillis() - Math.min(expirySkewMillis, lifetime / 4);
+    }
+    Entry entry = new Entry(token, staleAt, expiredAt);
+    synchronized (lock) {
+      Entry previous = current;
+      if (previous == null || !previous.token.value().equals(token.value())) {
+        rememberedTokens[rememberedIndex] = token.value();
+        rememberedIndex = (rememberedIndex + 1) % REMEMBERED_TOKENS;
+      }
+      current = entry;
+    }
+    return entry;
+  }
+
+  private @Nullable AccessToken storeGet() {
+    try {
+      return store.get(storeKey);
+    } catch (IOException e) {
+      listener.storeFailed(e);
+    } catch (RuntimeException e) {
+      listener.storeFailed(new IOException("token store failed: " + e.getClass().getName(), e));
+    }
+    return null;
+  }
+
+  private void storePut(AccessToken token) {
+    try {
+      store.put(storeKey, token);
+    } catch (IOException e) {
+      listener.storeFailed(e);
+    } catch (RuntimeException e) {
+      listener.storeFailed(new IOException("token store failed: " + e.getClass().getName(), e));
+    }
+  }
+
+  private void storeRemove() {
+    try {
+      store.remove(storeKey);
+    } catch (IOException e) {
+      listener.storeFailed(e);
+    } catch (RuntimeException e) {
+      listener.storeFailed(new IOException("token store failed: " + e.getClass().getName(), e));
+    }
+  }
+
+  private static String defaultStoreKey(Builder builder) {
+    StringBuilder material = new StringBuilder();
+    TokenEndpoint endpoint = builder.endpoint;
+    if (endpoint != null) {
+      material.append(endpoint.url).append('\n').append(endpoint.clientId).append('\n');
+      material.append(endpoint.scope != null ? endpoint.scope : "").append('\n');
+      material.append(endpoint.parameters).append('\n');
+    } else {
+      material.append(builder.source != null ? builder.source.getClass().getName() : "");
+      material.append('\n');
+    }
+    Grant grant = builder.grant;
+    material.append(grant.type()).append('\n');
+    String username = grant.username();
+    if (username != null) material.append(username);
+    String refreshToken = grant.parameters().get("refresh_token");
+    if (refreshToken != null) material.append(refreshToken);
+    return "oauthkit:" + ByteString.encodeUtf8(material.toString()).sha256().hex().substring(0, 40);
+  }
+
+  @Override
+  public String toString() {
+    return "TokenManager{" + (endpoint != null ? endpoint : source) + ", " + grant + "}";
+  }
+
+  /** A token with the times at which it turns stale and expired, and its header value. */
+  static final class Entry {
+    final AccessToken token;
+    final long staleAtMillis;
+    final long expiredAtMillis;
+    final String authorization;
+
+    Entry(AccessToken token, long staleAtMillis, long expiredAtMillis) {
+      this.token = token;
+      this.staleAtMillis = staleAtMillis;
+      this.expiredAtMillis = expiredAtMillis;
+      this.authorization = "Bearer " + token.value();
+    }
+  }
+
+  /** Builds a {@link TokenManager}. */
+  public static final class Builder {
+    final @Nullable TokenEndpoint endpoint;
+    final @Nullable TokenSource source;
+    final Grant grant;
+    @Nullable OkHttpClient client;
+    TokenStore store = TokenStore.inMemory();
+    @Nullable String storeKey;
+    Clock clock = Clock.SYSTEM;
+    TokenListener listener = TokenListener.NONE;
+    @Nullable Executor refreshExecutor;
+    long refreshAheadMillis = TimeUnit.MINUTES.toMillis(2);
+    long expirySkewMillis = TimeUnit.SECONDS.toMillis(30);
+    long defaultLifetimeMillis = -1L;
+    int maxAttempts = 3;
+    RefreshTokenRejection refreshTokenRejection = RefreshTokenRejection.INVALID_GRANT;
+    final List<HttpUrl> apiBaseUrls = new ArrayList<>();
+
+    /**
+     * Creates a builder for a manager that obtains tokens from {@code endpoint} with {@code grant}.
+     */
+    public Builder(TokenEndpoint endpoint, Grant grant) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
+      this.source = null;
+      this.grant = Objects.requireNonNull(grant, "grant == null");
+    }
+
+    /**
+     * Creates a builder for a manager that obtains tokens from {@code source}, such as an app's own
+     * backend. Such a manager needs {@link #addApiBaseUrl} to know where its tokens may be sent.
+     */
+    public Builder(TokenSource source, Grant grant) {
+      this.endpoint = null;
+      this.source = Objects.requireNonNull(source, "source == null");
+      this.grant = Objects.requireNonNull(grant, "grant == null");
+    }
+
+    /**
+     * Sets the client whose connection pool, dispatcher, timeouts and TLS settings token requests
+     * use. Token requests go out on {@code client.newBuilder()} without any {@link
+     * TokenInterceptor}, without the authenticator, without {@code HttpLoggingInterceptor} (it
+     * would log secrets) and without following redirects. Defaults to a new client.
+     */
+    public Builder client(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /** Sets where tokens are kept. Defaults to a new {@link TokenStore#inMemory()} store. */
+    public Builder store(TokenStore store) {
+      this.store = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /**
+     * Sets the key tokens are stored under. By default the key is a hash of the token endpoint,
+     * client id, scope, grant type and user, so that no two credentials share a key; set one only
+     * to find tokens across changes of those, and never share it between users.
+     */
+    public Builder storeKey(String storeKey) {
+      Objects.requireNonNull(storeKey, "storeKey == null");
+      if (storeKey.isEmpty()) throw new IllegalArgumentException("storeKey is empty");
+      this.storeKey = storeKey;
+      return this;
+    }
+
+    /** Sets the clock. Defaults to {@link Clock#SYSTEM}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Sets the listener. Defaults to {@link TokenListener#NONE}. */
+    public Builder listener(TokenListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs background renewals of stale tokens. Defaults to the executor of
+     * the client's dispatcher.
+     */
+    public Builder refreshExecutor(Executor refreshExecutor) {
+      this.refreshExecutor = Objects.requireNonNull(refreshExecutor, "refreshExecutor == null");
+      return this;
+    }
+
+    /**
+     * Sets how long before expiry a token turns stale and is renewed in the background, at most
+     * half its lifetime. Defaults to 2 minutes.
+     */
+    public Builder refreshAhead(long duration, TimeUnit unit) {
+      this.refreshAheadMillis = checkDuration(duration, unit);
+      return this;
+    }
+
+    /**
+     * Sets how long before expiry a token is no longer used, at most a quarter of its lifetime, to
+     * allow for clock skew and the time a request takes. Defaults to 30 seconds.
+     */
+    public Builder expirySkew(long duration, TimeUnit unit) {
+      this.expirySkewMillis = checkDuration(duration, unit);
+      return this;
+    }
+
+    /**
+     * Sets the lifetime of tokens whose response has no {@code expires_in}. By default such a token
+     * is used until a server refuses it with 401.
+     */
+    public Builder defaultLifetime(long duration, TimeUnit unit) {
+      long millis = checkDuration(duration, unit);
+      if (millis == 0) throw new IllegalArgumentException("defaultLifetime must be positive");
+      this.defaultLifetimeMillis = millis;
+      return this;
+    }
+
+    /** Sets how many times a transiently failing token request is attempted. Defaults to 3. */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts < 1: " + maxAttempts);
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * Sets how a refused refresh token is recognised. Defaults to {@link
+     * RefreshTokenRejection#INVALID_GRANT}; some providers answer otherwise.
+     */
+    public Builder refreshTokenRejection(RefreshTokenRejection refreshTokenRejection) {
+      this.refreshTokenRejection =
+          Objects.requireNonNull(refreshTokenRejection, "refreshTokenRejection == null");
+      return this;
+    }
+
+    /**
+     * Adds a base URL of the API the tokens are for. {@link TokenInterceptor} and {@link
+     * TokenAuthenticator} send the token only to URLs with the same scheme, host and port whose
+     * path starts with a base URL's path. Defaults to the token endpoint's origin.
+     */
+    public Builder addApiBaseUrl(HttpUrl apiBaseUrl) {
+      apiBaseUrls.add(Objects.requireNonNull(apiBaseUrl, "apiBaseUrl == null"));
+      return this;
+    }
+
+    /**
+     * Returns the manager.
+     *
+     * @throws IllegalStateException if a manager with a custom {@link TokenSource} has no API base
+     *     URL.
+     */
+    public TokenManager build() {
+      if (endpoint == null && apiBaseUrls.isEmpty()) {
+        throw new IllegalStateException("addApiBaseUrl required with a custom TokenSource.");
+      }
+      OkHttpClient client = this.client != null ? this.client : new OkHttpClient();
+      Executor executor =
+          refreshExecutor != null ? refreshExecutor : client.dispatcher().executorService();
+      TokenSource source =
+          endpoint != null
+              ? new OAuth2TokenSource(endpoint, tokenClient(client), clock)
+              : Objects.requireNonNull(this.source);
+      return new TokenManager(this, source, executor);
+    }
+
+    private static long checkDuration(long duration, TimeUnit unit) {
+      Objects.requireNonNull(unit, "unit == null");
+      if (duration < 0) throw new IllegalArgumentException("duration < 0: " + duration);
+      return unit.toMillis(duration);
+    }
+
+    /** Derives the client token requests use: shared pools, no auth on itself, no body logging. */
+    static OkHttpClient tokenClient(OkHttpClient client) {
+      OkHttpClient.Builder builder =
+          client
+              .newBuilder()
+              .authenticator(Authenticator.NONE)
+              .followRedirects(false)
+              .followSslRedirects(false);
+      removeOwnAndLogging(builder.interceptors());
+      removeOwnAndLogging(builder.networkInterceptors());
+      return builder.build();
+    }
+
+    private static void removeOwnAndLogging(List<Interceptor> interceptors) {
+      for (Iterator<Interceptor> i = interceptors.iterator(); i.hasNext(); ) {
+        Interceptor interceptor = i.next();
+        if (interceptor instanceof TokenInterceptor
+            || interceptor.getClass().getName().equals("okhttp3.logging.HttpLoggingInterceptor")) {
+          i.remove();
+        }
+      }
+    }
+  }
+}

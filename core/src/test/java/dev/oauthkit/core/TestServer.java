@@ -1,0 +1,71 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/** Helpers for scripting a token endpoint on MockWebServer. */
+final class TestServer {
+  static final String CLIENT_ID = "client-id";
+  static final String CLIENT_SECRET = "s3cr3t-canary-client-secret";
+
+  private TestServer() {}
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse()
+        .setResponseCode(code)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body);
+  }
+
+  /** An RFC 6749 token response. */
+  static MockResponse token(String accessToken, long expiresIn) {
+    return json(
+        200,
+        "{\"access_token\":\""
+            + accessToken
+            + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+            + expiresIn
+            + "}");
+  }
+
+  static MockResponse token(String accessToken, long expiresIn, String refreshToken) {
+    return json(
+        200,
+        "{\"access_token\":\""
+            + accessToken
+            + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+            + expiresIn
+            + ",\"refresh_token\":\""
+            + refreshToken
+            + "\"}");
+  }
+
+  static TokenEndpoint.Builder endpoint(MockWebServer server) {
+    return new TokenEndpoint.Builder()
+        .url(server.url("/oauth/token"))
+        .clientId(CLIENT_ID)
+        .clientSecret(CLIENT_SECRET);
+  }
+
+  static RecordedRequest take(MockWebServer server) throws InterruptedException {
+    RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS);
+    if (request == null) throw new AssertionError("no request within 10 s");
+    return request;
+  }
+
+  /** Waits, without sleeping, until {@code condition} holds; fails after 10 seconds. */
+  static void awaitCondition(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 10 s");
+      Thread.yield();
+    }
+  }
+}

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.annotation.Nullable;
 
 /**
@@ -19,6 +20,10 @@ final class Flight {
   static final ConcurrentHashMap<Key, Flight> FLIGHTS = new ConcurrentHashMap<>();
 
   private final CountDownLatch done = new CountDownLatch(1);
+
+  /** How many callers are waiting; read by tests to know a flight is shared. */
+  final AtomicInteger waiters = new AtomicInteger();
+
   private volatile @Nullable AccessToken token;
   private volatile @Nullable IOException failure;
 
@@ -35,6 +40,7 @@ final class Flight {
   /** Waits for the flight to land and returns its token, or throws its failure. */
   AccessToken await() throws IOException {
     try {
+      waiters.incrementAndGet();
       done.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

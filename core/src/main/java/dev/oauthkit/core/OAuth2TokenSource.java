@@ -232,7 +232,7 @@ final class OAuth2TokenSource implements TokenSource {
     Object json = parseJson(bytes);
     if (json instanceof Map) {
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) json).entrySet()) {
-        fields.put(String.valueOf(entry.getKey()), entry.getValue());
+        fields.put(String.valueOf(entry.getKey()), redactor.redactValue(entry.getValue()));
       }
       Object errorField = fields.get("error");
       if (errorField instanceof String) {
@@ -247,7 +247,7 @@ final class OAuth2TokenSource implements TokenSource {
       if (description == null) description = stringOrNull(fields.get("message"));
       uri = stringOrNull(fields.get("error_uri"));
     } else if (bytes.length > 0) {
-      excerpt = redactor.redact(excerpt(new String(bytes, UTF_8)));
+      excerpt = excerpt(redactor.redact(new String(bytes, UTF_8)));
     }
     if (error == null) {
       // RFC 6750 §3: the error may be in the challenge only, as with {"statusCode":401}.
@@ -338,12 +338,26 @@ final class OAuth2TokenSource implements TokenSource {
 
   private Redactor redactor(Grant grant) {
     List<String> secrets = new ArrayList<>();
-    if (endpoint.clientSecret != null) secrets.add(endpoint.clientSecret);
+    String clientSecret = endpoint.clientSecret;
+    if (clientSecret != null) {
+      secrets.add(clientSecret);
+      // A server that echoes the request may show the Basic credentials, which decode to the
+      // secret.
+      secrets.add(basicCredentials(endpoint.clientId, clientSecret, true).substring(6));
+      secrets.add(basicCredentials(endpoint.clientId, clientSecret, false).substring(6));
+    }
     String password = grant.parameters().get("password");
     if (password != null) secrets.add(password);
     String refreshToken = grant.parameters().get("refresh_token");
     if (refreshToken != null) secrets.add(refreshToken);
     return new Redactor(secrets);
+  }
+
+  /** Returns an {@code Authorization: Basic} value, form-urlencoding id and secret if asked. */
+  static String basicCredentials(String clientId, String clientSecret, boolean formUrlEncode) {
+    return formUrlEncode
+        ? Credentials.basic(formUrlEncode(clientId), formUrlEncode(clientSecret), UTF_8)
+        : Credentials.basic(clientId, clientSecret, UTF_8);
   }
 
   @Override

@@ -5,7 +5,11 @@
 package dev.oauthkit.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
 
 /** Removes known secrets from text that a server sent and that ends up in an exception message. */
 final class Redactor {
@@ -24,6 +28,25 @@ final class Redactor {
         if (!encoded.equals(secret)) this.secrets.add(encoded);
       }
     }
+  }
+
+  /** Returns a JSON value with known secrets removed from every string in it. */
+  @Nullable
+  Object redactValue(@Nullable Object value) {
+    if (value instanceof String) return redact((String) value);
+    if (value instanceof List) {
+      List<Object> result = new ArrayList<>();
+      for (Object element : (List<?>) value) result.add(redactValue(element));
+      return Collections.unmodifiableList(result);
+    }
+    if (value instanceof Map) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        result.put(String.valueOf(entry.getKey()), redactValue(entry.getValue()));
+      }
+      return Collections.unmodifiableMap(result);
+    }
+    return value;
   }
 
   String redact(String text) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.Nullable;
 import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
@@ -91,9 +92,15 @@ public final class TokenManager {
   final int maxAttempts;
   final RefreshTokenRejection refreshTokenRejection;
   final List<HttpUrl> apiBaseUrls;
-  private final Flight.Key flightKey;
+  final Flight.Key flightKey;
 
   private volatile @Nullable Entry current;
+
+  /**
+   * True from scheduling a background renewal until it ends. The renewal's flight is registered
+   * only once it runs, so a caller with an expired token never waits for a queued task.
+   */
+  private final AtomicBoolean backgroundScheduled = new AtomicBoolean();
 
   private final Object lock = new Object();
   private long backoffUntilMillis; // Guarded by lock.
@@ -176,11 +183,19 @@ public final class TokenManager {
       if (base.scheme().equals(url.scheme())
           && base.host().equals(url.host())
           && base.port() == url.port()
-          && url.encodedPath().startsWith(base.encodedPath())) {
+          && isUnder(url.encodedPath(), base.encodedPath())) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Returns true if {@code path} is {@code basePath} or below it, segment by segment. */
+  static boolean isUnder(String path, String basePath) {
+    if (!path.startsWith(basePath)) return false;
+    return basePath.endsWith("/")
+        || path.length() == basePath.length()
+        || path.charAt(basePath.length()) == '/';
   }
 
   private boolean isTokenEndpoint(HttpUrl url) {
@@ -279,19 +294,22 @@ public final class TokenManager {
     synchronized (lock) {
       if (now < backoffUntilMillis) return;
     }
-    final Flight flight = new Flight();
-    if (Flight.FLIGHTS.putIfAbsent(flightKey, flight) != null) return; // Already renewing.
+    if (!backgroundScheduled.compareAndSet(false, true)) return; // Already renewing.
     try {
       refreshExecutor.execute(
           new Runnable() {
             @Override
             public void run() {
-              runInBackground(flight);
+              try {
+                Flight flight = new Flight();
+                if (Flight.FLIGHTS.putIfAbsent(flightKey, flight) == null) runInBackground(flight);
+              } finally {
+                backgroundScheduled.set(false);
+              }
             }
           });
     } catch (RejectedExecutionException e) {
-      Flight.FLIGHTS.remove(flightKey, flight);
-      flight.fail(new InterruptedIOException("background token renewal rejected"));
+      backgroundScheduled.set(false); // The next caller tries again; this one has its token.
     }
   }
 
@@ -696,10 +714,24 @@ public final class TokenManager {
     /**
      * Adds a base URL of the API the tokens are for. {@link TokenInterceptor} and {@link
      * TokenAuthenticator} send the token only to URLs with the same scheme, host and port whose
-     * path starts with a base URL's path. Defaults to the token endpoint's origin.
+     * path is the base URL's path or below it. Defaults to the token endpoint's origin.
+     *
+     * @throws IllegalArgumentException if {@code apiBaseUrl} is plain http to a host that is not
+     *     loopback, unless the token endpoint allows insecure http.
      */
     public Builder addApiBaseUrl(HttpUrl apiBaseUrl) {
-      apiBaseUrls.add(Objects.requireNonNull(apiBaseUrl, "apiBaseUrl == null"));
+      Objects.requireNonNull(apiBaseUrl, "apiBaseUrl == null");
+      boolean insecureAllowed = endpoint != null && endpoint.allowInsecureHttp;
+      if (!apiBaseUrl.isHttps()
+          && !insecureAllowed
+          && !TokenEndpoint.isLoopback(apiBaseUrl.host())) {
+        throw new IllegalArgumentException(
+            "API base URL "
+                + apiBaseUrl.redact()
+                + " is plain http: tokens would cross the"
+                + " network unencrypted");
+      }
+      apiBaseUrls.add(apiBaseUrl);
       return this;
     }
 

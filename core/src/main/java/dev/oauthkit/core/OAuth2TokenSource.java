@@ -4,21 +4,19 @@
  */
 package dev.oauthkit.core;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import dev.oauthkit.core.internal.HttpBodies;
+import dev.oauthkit.core.internal.Json;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.annotation.Nullable;
 import okhttp3.Call;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
@@ -41,9 +39,6 @@ final class OAuth2TokenSource implements TokenSource {
 
   /** Token responses larger than this are refused rather than buffered. */
   static final long MAX_BODY_BYTES = 256 * 1024;
-
-  /** Error bodies that are not JSON are kept up to this many characters. */
-  static final int EXCERPT_CHARS = 200;
 
   private static final Pattern AUTH_PARAM =
       Pattern.compile("([A-Za-z_]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s,]+))");
@@ -159,7 +154,7 @@ final class OAuth2TokenSource implements TokenSource {
 
     if (!response.isSuccessful()) throw errorResponse(response, bytes, redactor);
 
-    Object json = parseJson(bytes);
+    Object json = Json.parse(bytes);
     if (!(json instanceof Map)) {
       String problem;
       if (bytes.length == 0) {
@@ -206,30 +201,20 @@ final class OAuth2TokenSource implements TokenSource {
     return source.readByteArray();
   }
 
-  /** Returns the JSON value of {@code bytes}, or null if they are not one complete JSON value. */
-  static @Nullable Object parseJson(byte[] bytes) {
-    if (bytes.length == 0) return null;
-    try {
-      JsonReader reader = JsonReader.of(new Buffer().write(bytes));
-      Object value = reader.readJsonValue();
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) return null;
-      return value;
-    } catch (IOException | JsonDataException e) {
-      return null;
-    }
-  }
-
   private TokenRequestException errorResponse(Response response, byte[] bytes, Redactor redactor) {
     int code = response.code();
     boolean isTransient = code == 408 || code == 429 || code >= 500;
-    long retryAfterMillis = isTransient ? retryAfterMillis(response) : -1L;
+    long retryAfterMillis =
+        isTransient
+            ? HttpBodies.retryAfterMillis(response.headers(), clock.currentTimeMillis())
+            : -1L;
 
     Map<String, Object> fields = new LinkedHashMap<>();
     String error = null;
     String description = null;
     String uri = null;
     String excerpt = null;
-    Object json = parseJson(bytes);
+    Object json = Json.parse(bytes);
     if (json instanceof Map) {
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) json).entrySet()) {
         fields.put(String.valueOf(entry.getKey()), redactor.redactValue(entry.getValue()));
@@ -240,14 +225,14 @@ final class OAuth2TokenSource implements TokenSource {
       } else if (errorField instanceof Map) {
         // Some providers nest {"error":{"code":…,"message":…}}.
         Map<?, ?> nested = (Map<?, ?>) errorField;
-        error = stringOrNull(nested.get("code"));
-        description = stringOrNull(nested.get("message"));
+        error = Json.string(nested.get("code"));
+        description = Json.string(nested.get("message"));
       }
-      if (description == null) description = stringOrNull(fields.get("error_description"));
-      if (description == null) description = stringOrNull(fields.get("message"));
-      uri = stringOrNull(fields.get("error_uri"));
+      if (description == null) description = Json.string(fields.get("error_description"));
+      if (description == null) description = Json.string(fields.get("message"));
+      uri = Json.string(fields.get("error_uri"));
     } else if (bytes.length > 0) {
-      excerpt = excerpt(redactor.redact(new String(bytes, UTF_8)));
+      excerpt = Json.excerpt(redactor.redact(new String(bytes, UTF_8)));
     }
     if (error == null) {
       // RFC 6750 §3: the error may be in the challenge only, as with {"statusCode":401}.
@@ -288,20 +273,6 @@ final class OAuth2TokenSource implements TokenSource {
         retryAfterMillis);
   }
 
-  private long retryAfterMillis(Response response) {
-    String value = response.header("Retry-After");
-    if (value == null) return -1L;
-    try {
-      long seconds = Long.parseLong(value.trim());
-      return seconds < 0 ? -1L : seconds * 1000L;
-    } catch (NumberFormatException ignored) {
-      // Not seconds; an HTTP-date.
-    }
-    Date date = response.headers().getDate("Retry-After");
-    if (date == null) return -1L;
-    return Math.max(0L, date.getTime() - clock.currentTimeMillis());
-  }
-
   static Map<String, String> challengeParams(List<String> challenges) {
     Map<String, String> result = new LinkedHashMap<>();
     for (String challenge : challenges) {
@@ -317,23 +288,6 @@ final class OAuth2TokenSource implements TokenSource {
 
   private static String unquote(String quoted) {
     return quoted.replaceAll("\\\\(.)", "$1");
-  }
-
-  private static @Nullable String stringOrNull(@Nullable Object value) {
-    if (value == null) return null;
-    if (value instanceof Double && ((Double) value) == Math.rint((Double) value)) {
-      return Long.toString(((Double) value).longValue());
-    }
-    return value instanceof String || value instanceof Number || value instanceof Boolean
-        ? String.valueOf(value)
-        : null;
-  }
-
-  /** Returns the start of {@code text} on one line, control characters replaced. */
-  static String excerpt(String text) {
-    String oneLine = text.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
-    if (oneLine.length() <= EXCERPT_CHARS) return oneLine;
-    return oneLine.substring(0, EXCERPT_CHARS) + "…";
   }
 
   private Redactor redactor(Grant grant) {

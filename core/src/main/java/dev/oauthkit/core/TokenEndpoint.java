@@ -4,6 +4,7 @@
  */
 package dev.oauthkit.core;
 
+import dev.oauthkit.core.internal.Urls;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -328,12 +329,7 @@ public final class TokenEndpoint {
     public TokenEndpoint build() {
       if (url == null) throw new IllegalStateException("url required.");
       if (clientId == null) throw new IllegalStateException("clientId required.");
-      if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
-        throw new IllegalArgumentException(
-            "token endpoint "
-                + url.redact()
-                + " is plain http: use https, a loopback host, or allowInsecureHttp(true)");
-      }
+      Urls.checkSecure(url, allowInsecureHttp, "token endpoint");
       if (clientAuthentication != ClientAuthentication.REQUEST_BODY && clientSecret == null) {
         throw new IllegalStateException(
             clientAuthentication + " client authentication requires a clientSecret.");
@@ -351,14 +347,5 @@ public final class TokenEndpoint {
             "unknown standard field: " + standardName + "; expected one of " + fields);
       }
     }
-  }
-
-  /** Returns true for names that never leave this machine; decided without a DNS lookup. */
-  static boolean isLoopback(String host) {
-    return host.equals("localhost")
-        || host.endsWith(".localhost")
-        || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
-        || host.equals("::1")
-        || host.equals("0:0:0:0:0:0:0:1");
   }
 }

@@ -4,6 +4,7 @@
  */
 package dev.oauthkit.core;
 
+import dev.oauthkit.core.internal.Urls;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -722,16 +723,7 @@ public final class TokenManager {
     public Builder addApiBaseUrl(HttpUrl apiBaseUrl) {
       Objects.requireNonNull(apiBaseUrl, "apiBaseUrl == null");
       boolean insecureAllowed = endpoint != null && endpoint.allowInsecureHttp;
-      if (!apiBaseUrl.isHttps()
-          && !insecureAllowed
-          && !TokenEndpoint.isLoopback(apiBaseUrl.host())) {
-        throw new IllegalArgumentException(
-            "API base URL "
-                + apiBaseUrl.redact()
-                + " is plain http: tokens would cross the"
-                + " network unencrypted");
-      }
-      apiBaseUrls.add(apiBaseUrl);
+      apiBaseUrls.add(Urls.checkSecure(apiBaseUrl, insecureAllowed, "API base URL"));
       return this;
     }
 

@@ -278,7 +278,7 @@ class TokenErrorResponseTest {
   @Test
   void secretCutAtTheExcerptLimitLeaksNoPrefix() throws Exception {
     StringBuilder page = new StringBuilder("<html><body><p>");
-    while (page.length() < OAuth2TokenSource.EXCERPT_CHARS - 12) page.append('x');
+    while (page.length() < dev.oauthkit.core.internal.Json.EXCERPT_CHARS - 12) page.append('x');
     page.append(TestServer.CLIENT_SECRET).append("</p></body></html>");
     server.enqueue(html(400, page.toString()));
 

@@ -1,0 +1,54 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core.internal;
+
+import java.io.IOException;
+import java.util.Date;
+import javax.annotation.Nullable;
+import okhttp3.Headers;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/** Reading response bodies and headers defensively. */
+public final class HttpBodies {
+  /** Bodies larger than this are not buffered for error reporting. */
+  public static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+  private HttpBodies() {}
+
+  /**
+   * Returns up to {@code limit} bytes of {@code body} and closes it; a longer body is cut at the
+   * limit.
+   */
+  public static byte[] readAtMost(@Nullable ResponseBody body, long limit) throws IOException {
+    if (body == null) return new byte[0];
+    try {
+      BufferedSource source = body.source();
+      source.request(limit);
+      long size = Math.min(limit, source.getBuffer().size());
+      return source.getBuffer().readByteArray(size);
+    } finally {
+      body.close();
+    }
+  }
+
+  /**
+   * Returns the delay a {@code Retry-After} header asks for (RFC 9110 §10.2.3: seconds or an
+   * HTTP-date) in milliseconds, or -1 if there is none or it cannot be read.
+   */
+  public static long retryAfterMillis(Headers headers, long nowMillis) {
+    String value = headers.get("Retry-After");
+    if (value == null) return -1L;
+    try {
+      long seconds = Long.parseLong(value.trim());
+      return seconds < 0 ? -1L : seconds * 1000L;
+    } catch (NumberFormatException ignored) {
+      // Not seconds; an HTTP-date.
+    }
+    Date date = headers.getDate("Retry-After");
+    if (date == null) return -1L;
+    return Math.max(0L, date.getTime() - nowMillis);
+  }
+}

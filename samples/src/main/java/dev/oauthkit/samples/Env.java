@@ -1,0 +1,60 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.samples;
+
+import java.util.Map;
+import javax.annotation.Nullable;
+import okhttp3.HttpUrl;
+
+/** Reads a flow's configuration from environment variables named {@code <PREFIX>_<NAME>}. */
+final class Env {
+  private final Map<String, String> env;
+  private final String prefix;
+
+  Env(Map<String, String> env, String prefix) {
+    this.env = env;
+    this.prefix = prefix;
+  }
+
+  @Nullable
+  String get(String name) {
+    String value = env.get(prefix + "_" + name);
+    return value == null || value.trim().isEmpty() ? null : value.trim();
+  }
+
+  /** True when both the client id and the client secret are set. */
+  boolean hasCredentials() {
+    return get("CLIENT_ID") != null && get("CLIENT_SECRET") != null;
+  }
+
+  String require(String name) {
+    String value = get(name);
+    if (value == null) throw new Options.UsageException(prefix + "_" + name + " is not set");
+    return value;
+  }
+
+  /** Returns {@code <PREFIX>_BASE_URL}, a host root such as {@code http://127.0.0.1:8080}. */
+  @Nullable
+  HttpUrl baseUrl() {
+    String value = get("BASE_URL");
+    if (value == null) return null;
+    HttpUrl url = HttpUrl.parse(value);
+    if (url == null) throw new Options.UsageException(prefix + "_BASE_URL is not a URL: " + value);
+    return url.newBuilder("/").build();
+  }
+
+  /** The line that opens a run on the sandbox: what it is and how to use real credentials. */
+  String sandboxNotice(String provider) {
+    return "Running on the embedded "
+        + provider
+        + " sandbox (no "
+        + prefix
+        + "_CLIENT_ID/"
+        + prefix
+        + "_CLIENT_SECRET set). Set them, and "
+        + prefix
+        + "_BASE_URL if needed, to call the real API.";
+  }
+}

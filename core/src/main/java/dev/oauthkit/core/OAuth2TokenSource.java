@@ -145,7 +145,7 @@ final class OAuth2TokenSource implements TokenSource {
     }
   }
 
-  private AccessToken readResponse(Response response, Grant grant, long requestTimeMillis)
+  AccessToken readResponse(Response response, Grant grant, long requestTimeMillis)
       throws IOException {
     Redactor redactor = redactor(grant);
     ResponseBody body = response.body();
@@ -241,8 +241,10 @@ final class OAuth2TokenSource implements TokenSource {
       if (description == null) description = challenge.get("error_description");
       if (uri == null) uri = challenge.get("error_uri");
     }
-    if (error != null) error = redactor.redact(error);
-    if (description != null) description = redactor.redact(description);
+    // Server text is bounded: a hostile or broken server cannot flood logs through our messages.
+    if (error != null) error = Json.excerpt(redactor.redact(error));
+    if (description != null) description = Json.excerpt(redactor.redact(description));
+    if (uri != null) uri = Json.excerpt(redactor.redact(uri));
 
     StringBuilder message = new StringBuilder();
     if (error != null) {

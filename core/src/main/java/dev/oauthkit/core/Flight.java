@@ -37,6 +37,10 @@ final class Flight {
     done.countDown();
   }
 
+  boolean isDone() {
+    return done.getCount() == 0;
+  }
+
   /** Waits for the flight to land and returns its token, or throws its failure. */
   AccessToken await() throws IOException {
     try {

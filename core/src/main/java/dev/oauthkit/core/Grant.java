@@ -70,8 +70,12 @@ public final class Grant {
     return type;
   }
 
-  /** The request parameters of this grant besides {@code grant_type}, keyed by their RFC names. */
-  Map<String, String> parameters() {
+  /**
+   * Returns the request parameters of this grant besides {@code grant_type}, keyed by their RFC
+   * names ({@code username}, {@code password}, {@code refresh_token}), for a {@link TokenSource}
+   * that sends them elsewhere. The values are secrets.
+   */
+  public Map<String, String> parameters() {
     return parameters;
   }
 

@@ -65,7 +65,7 @@ final class StandardTokenResponseParser implements TokenResponseParser {
       Long serverIssuedAt = createdAtMillis(json.get(createdAt));
       if (serverIssuedAt != null
           && Math.abs(serverIssuedAt - requestTimeMillis) <= CREATED_AT_TOLERANCE_MILLIS) {
-        issuedAt = serverIssuedAt;
+        issuedAt = Math.min(serverIssuedAt, requestTimeMillis); // Conservative either way.
       }
       if (seconds <= MAX_EXPIRES_IN_SECONDS) {
         expiresAt = issuedAt + TimeUnit.SECONDS.toMillis(seconds);
@@ -85,7 +85,7 @@ final class StandardTokenResponseParser implements TokenResponseParser {
         .tokenType("Bearer")
         .issuedAtMillis(issuedAt)
         .expiresAtMillis(expiresAt)
-        .refreshToken(optionalString(json, refreshToken))
+        .refreshToken(emptyToNull(optionalString(json, refreshToken)))
         .scope(optionalString(json, scope))
         .extras(extras)
         .build();
@@ -134,6 +134,10 @@ final class StandardTokenResponseParser implements TokenResponseParser {
     if (value == null) return null;
     if (!(value instanceof String)) throw malformed(name + " is not a string");
     return (String) value;
+  }
+
+  private static @Nullable String emptyToNull(@Nullable String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 
   private static TokenRequestException malformed(String problem) {

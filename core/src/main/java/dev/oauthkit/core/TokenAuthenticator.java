@@ -32,7 +32,7 @@ import okhttp3.Route;
  * <p>It returns null, so OkHttp hands the response to the caller, for a 403 (an authorization
  * answer, not an expired token), a 407, a request outside the API scope, a request whose {@code
  * Authorization} header is not a token of this manager, a response that the {@link RenewalPolicy}
- * declines, and when no token can be obtained.
+ * declines. When no token can be obtained, the call fails with the {@link TokenRequestException}.
  *
  * <p>OkHttp has one authenticator per client. To combine this one with another (for a proxy, say),
  * write an authenticator that delegates to this one for 401 responses and to the other for 407.

@@ -10,7 +10,6 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -21,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.Nullable;
 import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okio.ByteString;
 
@@ -73,6 +71,7 @@ public final class TokenManager {
     boolean isRejected(TokenRequestException e);
   }
 
+  static final long DEFAULT_CALL_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(30);
   static final long MAX_RETRY_AFTER_MILLIS = TimeUnit.SECONDS.toMillis(30);
   static final long INITIAL_RETRY_DELAY_MILLIS = TimeUnit.SECONDS.toMillis(1);
   static final long INITIAL_BACKOFF_MILLIS = TimeUnit.SECONDS.toMillis(5);
@@ -104,8 +103,14 @@ public final class TokenManager {
   private final AtomicBoolean backgroundScheduled = new AtomicBoolean();
 
   private final Object lock = new Object();
-  private long backoffUntilMillis; // Guarded by lock.
+  private volatile long backoffUntilMillis; // Written under lock; read without it on the hot path.
   private long backoffMillis; // Guarded by lock.
+
+  /**
+   * Incremented by {@link #clear()}; a flight that started before it must not install its token.
+   */
+  private long session; // Guarded by lock.
+
   private boolean grantRefreshTokenUsed; // Guarded by lock.
   private final String[] rememberedTokens = new String[REMEMBERED_TOKENS]; // Guarded by lock.
   private int rememberedIndex; // Guarded by lock.
@@ -162,6 +167,7 @@ public final class TokenManager {
     synchronized (lock) {
       current = null;
       grantRefreshTokenUsed = true;
+      session++;
     }
     storeRemove();
   }
@@ -227,8 +233,12 @@ public final class TokenManager {
   }
 
   private Entry slowEntry() throws IOException {
-    Entry entry = currentOrStored();
+    Entry entry = current;
     long now = clock.currentTimeMillis();
+    if (entry == null || now >= entry.expiredAtMillis) {
+      entry = adoptStored(entry); // Only a missing or expired token is worth a store read.
+      now = clock.currentTimeMillis();
+    }
     if (entry != null) {
       if (now < entry.staleAtMillis) return entry;
       if (now < entry.expiredAtMillis) {
@@ -240,7 +250,7 @@ public final class TokenManager {
   }
 
   Entry refreshEntry(@Nullable String failedAccessToken) throws IOException {
-    Entry entry = currentOrStored();
+    Entry entry = current;
     if (entry != null
         && failedAccessToken != null
         && !entry.token.value().equals(failedAccessToken)
@@ -248,18 +258,6 @@ public final class TokenManager {
       return entry; // Another caller already replaced the refused token.
     }
     return awaitToken(failedAccessToken != null ? failedAccessToken : "");
-  }
-
-  /** Returns the in-memory token, or the stored one if it is newer. */
-  private @Nullable Entry currentOrStored() {
-    Entry entry = current;
-    if (entry != null && clock.currentTimeMillis() < entry.staleAtMillis) return entry;
-    AccessToken stored = storeGet();
-    if (stored != null
-        && (entry == null || stored.expiresAtMillis() > entry.token.expiresAtMillis())) {
-      entry = setCurrent(stored);
-    }
-    return entry;
   }
 
   /**
@@ -271,30 +269,51 @@ public final class TokenManager {
   private Entry awaitToken(@Nullable String failedAccessToken) throws IOException {
     while (true) {
       Flight running = Flight.FLIGHTS.get(flightKey);
-      if (running != null) return adopt(running.await());
+      if (running != null) {
+        AccessToken token;
+        try {
+          token = running.await();
+        } catch (InterruptedIOException e) {
+          // The leader was interrupted or canceled; that is no reason to fail this caller.
+          if (Thread.currentThread().isInterrupted() || e instanceof SocketTimeoutException) {
+            throw e;
+          }
+          continue;
+        }
+        if (failedAccessToken != null && token.value().equals(failedAccessToken)) {
+          // That flight found the refused token still current and kept it. Lead one that drops it.
+          continue;
+        }
+        return adopt(token);
+      }
 
       Flight flight = new Flight();
       if (Flight.FLIGHTS.putIfAbsent(flightKey, flight) != null) continue; // Lost the race; join.
+      boolean landed = false;
       try {
         Entry entry = lead(failedAccessToken, false);
         flight.succeed(entry.token);
+        landed = true;
         return entry;
       } catch (IOException e) {
         flight.fail(e);
+        landed = true;
         throw e;
-      } catch (RuntimeException | Error e) {
-        flight.fail(new TokenRequestException("token request failed: " + e, e, 0, false));
-        throw e;
+      } catch (Exception e) {
+        // A TokenSource or store bug, or a checked exception thrown from Kotlin: keep it typed.
+        TokenRequestException typed = unexpected(e);
+        flight.fail(typed);
+        landed = true;
+        throw typed;
       } finally {
+        if (!landed) flight.fail(new TokenRequestException("token request failed", null, 0, false));
         Flight.FLIGHTS.remove(flightKey, flight);
       }
     }
   }
 
   private void refreshInBackground(long now) {
-    synchronized (lock) {
-      if (now < backoffUntilMillis) return;
-    }
+    if (now < backoffUntilMillis) return;
     if (!backgroundScheduled.compareAndSet(false, true)) return; // Already renewing.
     try {
       refreshExecutor.execute(
@@ -315,30 +334,44 @@ public final class TokenManager {
   }
 
   void runInBackground(Flight flight) {
+    IOException failure = null;
     try {
       Entry entry = lead(null, true);
       flight.succeed(entry.token);
     } catch (IOException e) {
-      synchronized (lock) {
-        backoffMillis =
-            backoffMillis == 0
-                ? INITIAL_BACKOFF_MILLIS
-                : Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
-        backoffUntilMillis = clock.currentTimeMillis() + backoffMillis;
-      }
-      flight.fail(e);
-    } catch (RuntimeException | Error e) {
-      flight.fail(new TokenRequestException("token request failed: " + e, e, 0, false));
-      throw e;
+      failure = e;
+    } catch (Exception e) {
+      failure = unexpected(e);
     } finally {
+      if (failure == null && !flight.isDone()) {
+        failure = new TokenRequestException("token request failed", null, 0, false);
+      }
+      if (failure != null) {
+        backOff();
+        flight.fail(failure);
+      }
       Flight.FLIGHTS.remove(flightKey, flight);
+    }
+  }
+
+  private void backOff() {
+    synchronized (lock) {
+      backoffMillis =
+          backoffMillis == 0
+              ? INITIAL_BACKOFF_MILLIS
+              : Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+      backoffUntilMillis = clock.currentTimeMillis() + backoffMillis;
     }
   }
 
   /** Obtains a token as the only caller doing so for this key. */
   private Entry lead(@Nullable String failedAccessToken, boolean background) throws IOException {
-    // Another flight may have landed between the caller's look and its taking the lead.
-    Entry entry = currentOrStored();
+    long session;
+    synchronized (lock) {
+      session = this.session;
+    }
+    // Another flight (here, or of a manager sharing the store) may have landed meanwhile.
+    Entry entry = adoptStored(current);
     long now = clock.currentTimeMillis();
     if (entry != null) {
       boolean refused =
@@ -348,39 +381,72 @@ public final class TokenManager {
         if (now < entry.staleAtMillis) return entry;
         if (!background && now < entry.expiredAtMillis) return entry;
       } else {
-        invalidate(entry.token);
+        entry = invalidate(entry);
       }
-      if (background) {
-        synchronized (lock) {
-          if (now < backoffUntilMillis) return entry;
-        }
-      }
+      if (background && now < backoffUntilMillis) return entry;
     }
     AccessToken token = obtain(entry != null ? entry.token : null);
     synchronized (lock) {
       backoffMillis = 0;
       backoffUntilMillis = 0;
+      if (session != this.session) {
+        // Signed out while this request ran: hand the token to those who asked, keep nothing.
+        return newEntry(token);
+      }
+      entry = remember(newEntry(token));
+      current = entry;
     }
-    Entry result = setCurrent(token);
     storePut(token);
-    return result;
+    return entry;
   }
 
-  /** Stops serving {@code token}, keeping its refresh token for the renewal. */
-  private void invalidate(AccessToken token) {
+  /** Stops serving a refused token, keeping its refresh token for the renewal. */
+  private Entry invalidate(Entry refused) {
     listener.tokenInvalidated();
+    AccessToken token = refused.token;
     AccessToken dead = token.newBuilder().expiresAtMillis(token.issuedAtMillis()).build();
-    setCurrent(dead);
+    // The store first: a reader that loads the refused token from it finds the dead one in memory.
     if (dead.refreshToken() != null) {
       storePut(dead);
     } else {
       storeRemove();
+    }
+    Entry entry = newEntry(dead);
+    synchronized (lock) {
+      current = entry;
+    }
+    return entry;
+  }
+
+  /**
+   * Returns {@code seen} or, if the store holds a newer token than it, that token, installed as the
+   * current one. Never replaces a token with an older one, nor resurrects a refused one.
+   */
+  private @Nullable Entry adoptStored(@Nullable Entry seen) {
+    AccessToken stored = storeGet();
+    if (stored == null) return seen;
+    return adopt(stored);
+  }
+
+  /** Installs {@code token} unless the current token is the same or newer; returns the current. */
+  private Entry adopt(AccessToken token) {
+    synchronized (lock) {
+      Entry entry = current;
+      if (entry != null
+          && (entry.token.value().equals(token.value())
+              || entry.token.issuedAtMillis() > token.issuedAtMillis())) {
+        return entry;
+      }
+      entry = remember(newEntry(token));
+      current = entry;
+      return entry;
     }
   }
 
   private AccessToken obtain(@Nullable AccessToken previous) throws IOException {
     boolean refreshOnly = grant.type().equals(Grant.REFRESH_TOKEN);
     String refreshToken = previous != null ? previous.refreshToken() : null;
+    if (refreshToken != null && refreshToken.isEmpty()) refreshToken = null;
     if (refreshToken == null && refreshOnly) {
       synchronized (lock) {
         if (!grantRefreshTokenUsed) refreshToken = grant.parameters().get("refresh_token");
@@ -402,7 +468,9 @@ public final class TokenManager {
         markGrantRefreshTokenUsed();
         listener.refreshTokenRejected(e);
         if (refreshOnly) {
-          current = null;
+          synchronized (lock) {
+            current = null;
+          }
           storeRemove();
           throw new SignInRequiredException(e);
         }
@@ -431,8 +499,8 @@ public final class TokenManager {
         return token;
       } catch (IOException e) {
         failure = e;
-      } catch (RuntimeException e) {
-        failure = new TokenRequestException("token source failed: " + e, e, 0, false);
+      } catch (Exception e) {
+        failure = unexpected(e);
       }
       listener.tokenRequestFailed(grantType, failure, clock.currentTimeMillis() - start);
 
@@ -446,6 +514,9 @@ public final class TokenManager {
               : new TokenRequestException(
                   "token request failed: " + describe(failure), failure, 0, true);
       if (!typed.isTransient() || attempt >= maxAttempts) throw typed;
+      if (grant.type().equals(Grant.REFRESH_TOKEN) && !certainlyNotProcessed(typed)) {
+        throw typed; // The server may have rotated the refresh token: never send it twice.
+      }
       long delay = typed.retryAfterMillis >= 0 ? typed.retryAfterMillis : retryDelay(attempt);
       if (delay > MAX_RETRY_AFTER_MILLIS) throw typed;
 
@@ -460,6 +531,22 @@ public final class TokenManager {
         throw interrupted;
       }
     }
+  }
+
+  /** True if the token endpoint certainly did not act on the request: it may be sent again. */
+  private static boolean certainlyNotProcessed(TokenRequestException e) {
+    Throwable cause = e.getCause();
+    return e.code() == 429
+        || e.code() == 503
+        || cause instanceof java.net.ConnectException
+        || cause instanceof java.net.UnknownHostException;
+  }
+
+  /** Wraps an exception that a token source or store should not have thrown. */
+  static TokenRequestException unexpected(Exception e) {
+    // Only the class name: a foreign exception's message may quote a token.
+    return new TokenRequestException(
+        "token request failed: unexpected " + e.getClass().getName(), e, 0, false);
   }
 
   /** Returns the delay before attempt {@code attempt + 1}: exponential, with equal jitter. */
@@ -481,29 +568,23 @@ public final class TokenManager {
         .build();
   }
 
-  /** Makes a token obtained by another manager's flight this manager's current token. */
-  private Entry adopt(AccessToken token) {
-    Entry entry = current;
-    if (entry != null && entry.token.equals(token)) return entry;
-    return setCurrent(token);
-  }
-
-  private Entry setCurrent(AccessToken token) {
-    long lifetime = token.hasExpiry() ? token.expiresAtMillis() - token.issuedAtMillis() : 0L;
+  private Entry newEntry(AccessToken token) {
     long staleAt = AccessToken.NO_EXPIRY;
     long expiredAt = AccessToken.NO_EXPIRY;
     if (token.hasExpiry()) {
+      long lifetime = token.expiresAtMillis() - token.issuedAtMillis();
       staleAt = token.expiresAtMillis() - Math.min(refreshAheadMillis, lifetime / 2);
       expiredAt = token.expiresAtMillis() - Math.min(expirySkewMillis, lifetime / 4);
     }
-    Entry entry = new Entry(token, staleAt, expiredAt);
-    synchronized (lock) {
-      Entry previous = current;
-      if (previous == null || !previous.token.value().equals(token.value())) {
-        rememberedTokens[rememberedIndex] = token.value();
-        rememberedIndex = (rememberedIndex + 1) % REMEMBERED_TOKENS;
-      }
-      current = entry;
+    return new Entry(token, staleAt, expiredAt);
+  }
+
+  /** Notes {@code entry}'s token as one of ours, for {@link #isKnownToken}. Call under lock. */
+  private Entry remember(Entry entry) {
+    Entry previous = current;
+    if (previous == null || !previous.token.value().equals(entry.token.value())) {
+      rememberedTokens[rememberedIndex] = entry.token.value();
+      rememberedIndex = (rememberedIndex + 1) % REMEMBERED_TOKENS;
     }
     return entry;
   }
@@ -586,6 +667,7 @@ public final class TokenManager {
     final Grant grant;
     @Nullable OkHttpClient client;
     TokenStore store = TokenStore.inMemory();
+    boolean storeSet;
     @Nullable String storeKey;
     Clock clock = Clock.SYSTEM;
     TokenListener listener = TokenListener.NONE;
@@ -618,9 +700,10 @@ public final class TokenManager {
 
     /**
      * Sets the client whose connection pool, dispatcher, timeouts and TLS settings token requests
-     * use. Token requests go out on {@code client.newBuilder()} without any {@link
-     * TokenInterceptor}, without the authenticator, without {@code HttpLoggingInterceptor} (it
-     * would log secrets) and without following redirects. Defaults to a new client.
+     * use. Token requests go out on {@code client.newBuilder()} without any of its interceptors (a
+     * body-logging interceptor would capture secrets; observe token requests with a {@link
+     * TokenListener}), without the authenticator, without following redirects, and with a 30-second
+     * call timeout unless the client has one. Defaults to a new client.
      */
     public Builder client(OkHttpClient client) {
       this.client = Objects.requireNonNull(client, "client == null");
@@ -630,6 +713,7 @@ public final class TokenManager {
     /** Sets where tokens are kept. Defaults to a new {@link TokenStore#inMemory()} store. */
     public Builder store(TokenStore store) {
       this.store = Objects.requireNonNull(store, "store == null");
+      this.storeSet = true;
       return this;
     }
 
@@ -737,6 +821,10 @@ public final class TokenManager {
       if (endpoint == null && apiBaseUrls.isEmpty()) {
         throw new IllegalStateException("addApiBaseUrl required with a custom TokenSource.");
       }
+      if (endpoint == null && storeSet && storeKey == null) {
+        // Two sources of one class cannot be told apart: a shared store would mix their tokens.
+        throw new IllegalStateException("storeKey required with a custom TokenSource and store.");
+      }
       OkHttpClient client = this.client != null ? this.client : new OkHttpClient();
       Executor executor =
           refreshExecutor != null ? refreshExecutor : client.dispatcher().executorService();
@@ -753,7 +841,12 @@ public final class TokenManager {
       return unit.toMillis(duration);
     }
 
-    /** Derives the client token requests use: shared pools, no auth on itself, no body logging. */
+    /**
+     * Derives the client token requests use: the caller's pools, dispatcher and TLS settings, but
+     * none of its interceptors (a body-logging or debugging interceptor would capture secrets), no
+     * authenticator, no redirects, and a call timeout so a hung endpoint cannot block callers
+     * forever.
+     */
     static OkHttpClient tokenClient(OkHttpClient client) {
       OkHttpClient.Builder builder =
           client
@@ -761,19 +854,12 @@ public final class TokenManager {
               .authenticator(Authenticator.NONE)
               .followRedirects(false)
               .followSslRedirects(false);
-      removeOwnAndLogging(builder.interceptors());
-      removeOwnAndLogging(builder.networkInterceptors());
-      return builder.build();
-    }
-
-    private static void removeOwnAndLogging(List<Interceptor> interceptors) {
-      for (Iterator<Interceptor> i = interceptors.iterator(); i.hasNext(); ) {
-        Interceptor interceptor = i.next();
-        if (interceptor instanceof TokenInterceptor
-            || interceptor.getClass().getName().equals("okhttp3.logging.HttpLoggingInterceptor")) {
-          i.remove();
-        }
+      builder.interceptors().clear();
+      builder.networkInterceptors().clear();
+      if (client.callTimeoutMillis() == 0) {
+        builder.callTimeout(DEFAULT_CALL_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       }
+      return builder.build();
     }
   }
 }

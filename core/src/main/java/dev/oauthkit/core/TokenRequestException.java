@@ -58,6 +58,33 @@ public class TokenRequestException extends IOException {
     this.retryAfterMillis = retryAfterMillis;
   }
 
+  /**
+   * Creates an exception for a custom {@link TokenSource} to report a refusal.
+   *
+   * @param message names the problem; must not contain a secret or a token.
+   * @param code the HTTP status, or 0 if there was no response.
+   * @param error the OAuth 2.0 error code, such as {@code invalid_grant}, or null.
+   * @param isTransient whether the engine may retry.
+   */
+  public TokenRequestException(
+      String message,
+      int code,
+      @Nullable String error,
+      @Nullable String errorDescription,
+      boolean isTransient) {
+    this(
+        message,
+        null,
+        code,
+        error,
+        errorDescription,
+        null,
+        Collections.<String, Object>emptyMap(),
+        null,
+        isTransient,
+        -1L);
+  }
+
   /** Creates an exception for a failure that has no HTTP response, such as a malformed token. */
   TokenRequestException(String message, @Nullable Throwable cause, int code, boolean isTransient) {
     this(

@@ -163,14 +163,15 @@ class TokenResponseParsingTest {
   }
 
   @Test
-  void createdAtSixtySecondsAheadIsStillTrusted() throws Exception {
+  void createdAtAheadOfTheLocalClockNeverExtendsTheToken() throws Exception {
     long createdAt = START_SECONDS + 60;
 
     AccessToken token =
         tokenFor(
             "{\"access_token\":\"at-ahead\",\"expires_in\":7200,\"created_at\":" + createdAt + "}");
 
-    assertThat(token.expiresAtMillis()).isEqualTo(createdAt * 1000 + 7200 * 1000L);
+    // Expiry stays conservative: counted from the earlier of the two clocks.
+    assertThat(token.expiresAtMillis()).isEqualTo(START + 7200 * 1000L);
   }
 
   @Test

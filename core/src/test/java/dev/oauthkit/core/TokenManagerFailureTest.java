@@ -1,0 +1,173 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core;
+
+import static dev.oauthkit.core.TestServer.json;
+import static dev.oauthkit.core.TestServer.take;
+import static dev.oauthkit.core.TestServer.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Failures in odd places: sources that throw the unexpected, sign-out mid-flight, odd tokens. */
+final class TokenManagerFailureTest {
+  private final MockWebServer server = new MockWebServer();
+  private final TestClock clock = new TestClock();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server.start();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    server.shutdown();
+  }
+
+  /** Throws a checked exception without declaring it, as Kotlin code may. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> void sneakyThrow(Exception e) throws E {
+    throw (E) e;
+  }
+
+  @Test
+  void undeclaredCheckedExceptionFromASourceIsTypedAndReleasesWaiters() throws Exception {
+    final AtomicInteger calls = new AtomicInteger();
+    TokenSource kotlinish =
+        grant -> {
+          if (calls.incrementAndGet() == 1) sneakyThrow(new Exception("secret-ish detail"));
+          return new AccessToken.Builder()
+              .value("ok")
+              .issuedAtMillis(clock.currentTimeMillis())
+              .build();
+        };
+    TokenManager tokens =
+        new TokenManager.Builder(kotlinish, Grant.clientCredentials())
+            .clock(clock)
+            .addApiBaseUrl(server.url("/"))
+            .build();
+
+    assertThatThrownBy(tokens::token)
+        .isInstanceOf(TokenRequestException.class)
+        .hasMessage("token request failed: unexpected java.lang.Exception");
+    assertThat(Flight.FLIGHTS.get(tokens.flightKey)).isNull();
+    assertThat(tokens.token().value()).isEqualTo("ok");
+  }
+
+  @Test
+  void signOutDuringARequestKeepsNothing() throws Exception {
+    final CountDownLatch requested = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    TokenSource slow =
+        grant -> {
+          requested.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new java.io.InterruptedIOException();
+          }
+          return new AccessToken.Builder()
+              .value("issued-before-sign-out")
+              .issuedAtMillis(clock.currentTimeMillis())
+              .refreshToken("rt")
+              .build();
+        };
+    TokenStore store = TokenStore.inMemory();
+    TokenManager tokens =
+        new TokenManager.Builder(slow, Grant.clientCredentials())
+            .clock(clock)
+            .store(store)
+            .storeKey("session")
+            .addApiBaseUrl(server.url("/"))
+            .build();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<AccessToken> pending = thread.submit(tokens::token);
+      assertThat(requested.await(10, TimeUnit.SECONDS)).isTrue();
+      tokens.clear();
+      release.countDown();
+
+      assertThat(pending.get(10, TimeUnit.SECONDS).value()).isEqualTo("issued-before-sign-out");
+      assertThat(store.get("session")).isNull();
+    } finally {
+      thread.shutdownNow();
+    }
+  }
+
+  @Test
+  void refreshGrantIsNotResentAfterAnAmbiguousFailure() throws Exception {
+    TokenManager tokens =
+        new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.password("u", "p"))
+            .clock(clock)
+            .build();
+    server.enqueue(token("A", 3600, "r1"));
+    server.enqueue(json(500, "{}")); // The server may have rotated r1 before failing.
+
+    tokens.token();
+    clock.advance(1, TimeUnit.HOURS);
+    assertThatThrownBy(tokens::token).isInstanceOf(TokenRequestException.class);
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(clock.sleeps).isEmpty();
+  }
+
+  @Test
+  void refreshGrantIsRetriedWhenTheServerSaysItDidNotProcessIt() throws Exception {
+    TokenManager tokens =
+        new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.password("u", "p"))
+            .clock(clock)
+            .build();
+    server.enqueue(token("A", 3600, "r1"));
+    server.enqueue(json(503, "{}"));
+    server.enqueue(token("B", 3600, "r2"));
+
+    tokens.token();
+    clock.advance(1, TimeUnit.HOURS);
+    assertThat(tokens.token().value()).isEqualTo("B");
+    take(server);
+    assertThat(take(server).getBody().readUtf8()).contains("refresh_token=r1");
+    assertThat(take(server).getBody().readUtf8()).contains("refresh_token=r1");
+  }
+
+  @Test
+  void emptyRefreshTokenIsTreatedAsNone() throws Exception {
+    TokenManager tokens =
+        new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .clock(clock)
+            .build();
+    server.enqueue(
+        json(200, "{\"access_token\":\"A\",\"expires_in\":3600,\"refresh_token\":\"\"}"));
+    server.enqueue(token("B", 3600));
+
+    assertThat(tokens.token().refreshToken()).isNull();
+    clock.advance(1, TimeUnit.HOURS);
+    assertThat(tokens.token().value()).isEqualTo("B");
+    take(server);
+    assertThat(take(server).getBody().readUtf8()).startsWith("grant_type=client_credentials");
+  }
+
+  @Test
+  void customSourceSharingAStoreNeedsAKey() {
+    TokenSource source = grant -> new AccessToken.Builder().value("x").issuedAtMillis(0).build();
+    assertThatThrownBy(
+            () ->
+                new TokenManager.Builder(source, Grant.clientCredentials())
+                    .store(TokenStore.inMemory())
+                    .addApiBaseUrl(server.url("/"))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("storeKey required");
+  }
+}

@@ -2,7 +2,17 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-
-/** Coming: the Amadeus API client, built on oauthkit core, Retrofit and Moshi. */
+/**
+ * The Amadeus for Developers Self-Service APIs on oauthkit: the token endpoint as data, a Retrofit
+ * interface and typed errors.
+ *
+ * <pre>{@code
+ * Amadeus amadeus = Amadeus.builder()
+ *     .clientId(apiKey)
+ *     .clientSecret(apiSecret)
+ *     .build();
+ * DataList<CheckinLink> links = amadeus.execute(amadeus.api().checkinLinks("BA", null));
+ * }</pre>
+ */
 @javax.annotation.ParametersAreNonnullByDefault
 package dev.oauthkit.amadeus;

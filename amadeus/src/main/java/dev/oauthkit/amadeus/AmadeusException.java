@@ -1,0 +1,189 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.amadeus;
+
+import dev.oauthkit.amadeus.model.Issue;
+import dev.oauthkit.core.ApiException;
+import dev.oauthkit.core.internal.HttpBodies;
+import dev.oauthkit.core.internal.Json;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.annotation.Nullable;
+import okhttp3.Headers;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
+
+/**
+ * An Amadeus API answered with an error status. The body {@code
+ * {"errors":[{"status","code","title","detail","source"}]}} is available from {@link #errors()}; a
+ * body in another shape, such as a gateway's HTML page, from {@link #bodyExcerpt()}.
+ *
+ * <p>Get one from a Retrofit response with {@link #from(retrofit2.Response)} (also for the {@code
+ * response()} of a {@link retrofit2.HttpException}), or let {@link Amadeus#execute} throw it. A 429
+ * answer gives an {@link AmadeusRateLimitException}.
+ *
+ * <p>The message and excerpt never contain the access token, even if a server echoes it.
+ */
+public class AmadeusException extends ApiException {
+  private static final long serialVersionUID = 1L;
+  private static final Charset UTF_8 = Charset.forName("UTF-8");
+
+  private final transient List<Issue> errors;
+
+  AmadeusException(String message, int code, @Nullable String bodyExcerpt, List<Issue> errors) {
+    super(message, code, bodyExcerpt);
+    this.errors = Collections.unmodifiableList(new ArrayList<>(errors));
+  }
+
+  /**
+   * Returns the exception for {@code response}, a non-2xx answer of an {@link AmadeusApi} call. It
+   * reads and closes the error body. If the body cannot be read, the exception has no errors and
+   * the read failure as its cause.
+   *
+   * @throws IllegalArgumentException if {@code response} is successful.
+   */
+  public static AmadeusException from(retrofit2.Response<?> response) {
+    Objects.requireNonNull(response, "response == null");
+    if (response.isSuccessful()) {
+      throw new IllegalArgumentException("response is successful: HTTP " + response.code());
+    }
+    return create(
+        response.code(),
+        response.headers(),
+        response.errorBody(),
+        response.raw().request(),
+        System.currentTimeMillis());
+  }
+
+  /**
+   * Returns the exception for {@code response}, a non-2xx answer of an Amadeus API, for use with
+   * OkHttp directly. It reads and closes the body.
+   *
+   * @throws IllegalArgumentException if {@code response} is successful.
+   */
+  public static AmadeusException from(okhttp3.Response response) {
+    Objects.requireNonNull(response, "response == null");
+    if (response.isSuccessful()) {
+      throw new IllegalArgumentException("response is successful: HTTP " + response.code());
+    }
+    return create(
+        response.code(),
+        response.headers(),
+        response.body(),
+        response.request(),
+        System.currentTimeMillis());
+  }
+
+  static AmadeusException create(
+      int code, Headers headers, @Nullable ResponseBody body, Request request, long nowMillis) {
+    String text;
+    IOException readFailure = null;
+    try {
+      text =
+          redact(
+              new String(HttpBodies.readAtMost(body, HttpBodies.MAX_ERROR_BODY_BYTES), UTF_8),
+              request);
+    } catch (IOException e) {
+      text = "";
+      readFailure = e;
+    }
+    List<Issue> errors = issues(Json.parse(text.getBytes(UTF_8)));
+    String excerpt = errors == null && readFailure == null ? Json.excerpt(text) : null;
+    if (errors == null) errors = Collections.emptyList();
+
+    String message = message(code, errors, readFailure != null);
+    AmadeusException result =
+        code == 429
+            ? new AmadeusRateLimitException(
+                message, code, excerpt, errors, HttpBodies.retryAfterMillis(headers, nowMillis))
+            : new AmadeusException(message, code, excerpt, errors);
+    if (readFailure != null) result.initCause(readFailure);
+    return result;
+  }
+
+  /**
+   * Returns the issues of an {@code {"errors":[…]}} body, or null if {@code json} is not one. The
+   * elements that are not objects are skipped.
+   */
+  static @Nullable List<Issue> issues(@Nullable Object json) {
+    if (!(json instanceof Map)) return null;
+    Object errors = ((Map<?, ?>) json).get("errors");
+    if (!(errors instanceof List)) return null;
+    List<Issue> result = new ArrayList<>();
+    for (Object error : (List<?>) errors) {
+      if (error instanceof Map) result.add(issue((Map<?, ?>) error));
+    }
+    return result.isEmpty() ? null : result;
+  }
+
+  private static Issue issue(Map<?, ?> error) {
+    Long status = Json.wholeNumber(error.get("status"));
+    Object source = error.get("source");
+    Issue.Source issueSource = null;
+    if (source instanceof Map) {
+      Map<?, ?> map = (Map<?, ?>) source;
+      issueSource =
+          new Issue.Source(
+              Json.string(map.get("parameter")),
+              Json.string(map.get("pointer")),
+              Json.string(map.get("example")));
+    }
+    return new Issue(
+        status != null && status >= 0 && status <= Integer.MAX_VALUE ? status.intValue() : 0,
+        Json.string(error.get("code")),
+        Json.string(error.get("title")),
+        Json.string(error.get("detail")),
+        issueSource);
+  }
+
+  private static String message(int code, List<Issue> errors, boolean unreadable) {
+    StringBuilder result = new StringBuilder().append("HTTP ").append(code);
+    if (errors.isEmpty()) {
+      return result
+          .append(unreadable ? ": the error body could not be read" : ": not an Amadeus error body")
+          .toString();
+    }
+    Issue first = errors.get(0);
+    if (first.code != null) result.append(' ').append(first.code);
+    if (first.title != null) result.append(' ').append(first.title);
+    if (first.detail != null) result.append(": ").append(first.detail);
+    if (first.source != null && first.source.parameter != null) {
+      result.append(" (parameter ").append(first.source.parameter).append(')');
+    }
+    if (errors.size() > 1) result.append(" and ").append(errors.size() - 1).append(" more");
+    return Json.excerpt(result.toString());
+  }
+
+  /** Removes the access token the request carried from {@code text}, should a server echo it. */
+  private static String redact(String text, Request request) {
+    String authorization = request.header("Authorization");
+    if (authorization == null) return text;
+    String credential =
+        authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? authorization.substring(7).trim()
+            : authorization.trim();
+    return credential.isEmpty() ? text : text.replace(credential, "██");
+  }
+
+  /** Returns every error of the body, in order; empty if the body was not an Amadeus error body. */
+  public List<Issue> errors() {
+    List<Issue> result = errors;
+    return result != null ? result : Collections.<Issue>emptyList();
+  }
+
+  /** Returns true if one of {@link #errors()} has the Amadeus error code {@code code}. */
+  public boolean hasErrorCode(String code) {
+    Objects.requireNonNull(code, "code == null");
+    for (Issue error : errors()) {
+      if (code.equals(error.code)) return true;
+    }
+    return false;
+  }
+}

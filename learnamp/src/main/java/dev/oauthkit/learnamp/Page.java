@@ -7,7 +7,6 @@ package dev.oauthkit.learnamp;
 import dev.oauthkit.learnamp.model.Listing;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import javax.annotation.Nullable;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -101,22 +100,6 @@ public final class Page<T> {
   public boolean hasNext() {
     if (totalPages >= 0) return number < totalPages;
     return !elements.isEmpty() && (perPage <= 0 || elements.size() >= perPage);
-  }
-
-  @Override
-  public boolean equals(@Nullable Object other) {
-    if (!(other instanceof Page)) return false;
-    Page<?> that = (Page<?>) other;
-    return number == that.number
-        && perPage == that.perPage
-        && total == that.total
-        && totalPages == that.totalPages
-        && elements.equals(that.elements);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(elements, number, perPage, total, totalPages);
   }
 
   @Override

@@ -1,0 +1,171 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.learnamp;
+
+import dev.oauthkit.core.ApiException;
+import dev.oauthkit.core.internal.HttpBodies;
+import dev.oauthkit.core.internal.Json;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+import okhttp3.Headers;
+import okhttp3.ResponseBody;
+
+/**
+ * The Learn Amp API answered with an error status. Its body, {@code {"error":"Not found"}} or, for
+ * validation errors, {@code {"error":"email is missing","fullErrors":{"email":["is missing"]}}}, is
+ * available as {@link #error()} and {@link #fullErrors()}. A body in another shape (an HTML error
+ * page, an empty body) leaves those empty and keeps its start in {@link #bodyExcerpt()}.
+ *
+ * <p>Statuses Learn Amp documents: 400 (invalid request), 401 (bad token; the client already
+ * renewed the token and retried once), 403 (missing permission or scope; never retried), 404, 406,
+ * 410, 422, 429 (see {@link #retryAfterMillis()}), 500 and 503.
+ *
+ * <p>The message never contains a token or a secret: the bearer token of the failed request is
+ * masked should the server echo it.
+ */
+public final class LearnAmpException extends ApiException {
+  private static final long serialVersionUID = 1L;
+  private static final Charset UTF_8 = Charset.forName("UTF-8");
+
+  private final @Nullable String error;
+  private final Map<String, List<String>> fullErrors;
+  private final long retryAfterMillis;
+
+  private LearnAmpException(
+      String message,
+      int code,
+      @Nullable String bodyExcerpt,
+      @Nullable String error,
+      Map<String, List<String>> fullErrors,
+      long retryAfterMillis) {
+    super(message, code, bodyExcerpt);
+    this.error = error;
+    this.fullErrors = fullErrors;
+    this.retryAfterMillis = retryAfterMillis;
+  }
+
+  /**
+   * Returns the exception for an unsuccessful Retrofit response, reading (and closing) its error
+   * body. Use it in a {@link retrofit2.Callback}:
+   *
+   * <pre>{@code
+   * public void onResponse(Call<User> call, Response<User> response) {
+   *   if (!response.isSuccessful()) {
+   *     showError(LearnAmpException.from(response));
+   *     return;
+   *   }
+   *   showUser(response.body());
+   * }
+   * }</pre>
+   *
+   * <p>Never throws: an unreadable body gives an exception with an empty {@link #bodyExcerpt()}.
+   *
+   * @throws IllegalArgumentException if {@code response} is successful.
+   */
+  public static LearnAmpException from(retrofit2.Response<?> response) {
+    if (response.isSuccessful()) {
+      throw new IllegalArgumentException("response is successful: " + response.code());
+    }
+    okhttp3.Response raw = response.raw();
+    return from(
+        response.code(),
+        raw.headers(),
+        response.errorBody(),
+        raw.request().header("Authorization"),
+        System.currentTimeMillis());
+  }
+
+  static LearnAmpException from(
+      int code,
+      Headers headers,
+      @Nullable ResponseBody body,
+      @Nullable String authorization,
+      long nowMillis) {
+    String text;
+    try {
+      text = new String(HttpBodies.readAtMost(body, HttpBodies.MAX_ERROR_BODY_BYTES), UTF_8);
+    } catch (IOException e) {
+      text = "";
+    }
+    text = mask(text, authorization);
+    long retryAfter = HttpBodies.retryAfterMillis(headers, nowMillis);
+
+    Object json = Json.parse(text.getBytes(UTF_8));
+    Object errorValue = json instanceof Map ? ((Map<?, ?>) json).get("error") : null;
+    String error =
+        errorValue instanceof Map || errorValue instanceof List ? null : Json.string(errorValue);
+    if (error == null) {
+      String excerpt = Json.excerpt(text);
+      String message =
+          "HTTP "
+              + code
+              + (excerpt.isEmpty() ? " (empty body)" : " (unexpected body: " + excerpt + ")");
+      return new LearnAmpException(
+          message, code, excerpt, null, Collections.<String, List<String>>emptyMap(), retryAfter);
+    }
+    Map<String, List<String>> fullErrors = fullErrors(((Map<?, ?>) json).get("fullErrors"));
+    return new LearnAmpException(
+        "HTTP " + code + ": " + Json.excerpt(error), code, null, error, fullErrors, retryAfter);
+  }
+
+  /** Reads {@code {"field":["message",…]}}, tolerating a single string where a list belongs. */
+  private static Map<String, List<String>> fullErrors(@Nullable Object value) {
+    if (!(value instanceof Map)) return Collections.emptyMap();
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+      List<String> messages = new ArrayList<>();
+      Object messagesValue = entry.getValue();
+      if (messagesValue instanceof List) {
+        for (Object message : (List<?>) messagesValue) {
+          String string = Json.string(message);
+          if (string != null) messages.add(string);
+        }
+      } else {
+        String string = Json.string(messagesValue);
+        if (string != null) messages.add(string);
+      }
+      result.put(String.valueOf(entry.getKey()), Collections.unmodifiableList(messages));
+    }
+    return Collections.unmodifiableMap(result);
+  }
+
+  /** Replaces the request's bearer token in {@code text}, should the server have echoed it. */
+  private static String mask(String text, @Nullable String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return text;
+    }
+    String token = authorization.substring(7).trim();
+    return token.isEmpty() ? text : text.replace(token, "██");
+  }
+
+  /**
+   * Returns the {@code error} text of the body, or null if the body was not in Learn Amp's format.
+   */
+  public @Nullable String error() {
+    return error;
+  }
+
+  /**
+   * Returns the validation messages by field from {@code fullErrors}, such as {@code email=[is
+   * missing, is empty]}; empty if the body had none.
+   */
+  public Map<String, List<String>> fullErrors() {
+    return fullErrors;
+  }
+
+  /**
+   * Returns how long a {@code Retry-After} header asks to wait, in milliseconds, or -1 if the
+   * response had none.
+   */
+  public long retryAfterMillis() {
+    return retryAfterMillis;
+  }
+}

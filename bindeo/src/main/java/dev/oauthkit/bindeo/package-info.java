@@ -3,6 +3,16 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-/** Coming: the Bindeo API client, built on oauthkit core, Retrofit and Moshi. */
+/**
+ * A client of the Bindeo API, built on oauthkit core, Retrofit and Moshi.
+ *
+ * <pre>{@code
+ * Bindeo bindeo = Bindeo.builder().clientId(clientId).clientSecret(clientSecret).build();
+ * Bindeo user = bindeo.signIn(username, password); // One password request; the password is dropped.
+ * DataList<Identity> identities = user.execute(user.api().identities());
+ * }</pre>
+ *
+ * <p>Start with {@link dev.oauthkit.bindeo.Bindeo}.
+ */
 @javax.annotation.ParametersAreNonnullByDefault
 package dev.oauthkit.bindeo;

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * against an embedded sandbox otherwise.
  */
 public final class Main {
-  static final List<Flow> FLOWS = Arrays.<Flow>asList(new GenericFlow());
+  static final List<Flow> FLOWS =
+      Arrays.<Flow>asList(
+          new AmadeusFlow(), new BindeoFlow(), new LearnAmpFlow(), new GenericFlow());
 
   private Main() {}
 

@@ -49,9 +49,32 @@ public final class SandboxTokens {
 
   /** Returns true if {@code authorization} is {@code Bearer <a live token>}. */
   public boolean isValid(@Nullable String authorization) {
-    if (authorization == null || !authorization.startsWith("Bearer ")) return false;
+    return check(authorization) == Check.VALID;
+  }
+
+  /** What a resource server finds in an {@code Authorization} header. */
+  public enum Check {
+    /** No header, or not {@code Bearer <token>}. */
+    MISSING,
+    /** A token this sandbox never issued, or revoked. */
+    UNKNOWN,
+    /** A token past its lifetime. */
+    EXPIRED,
+    /** A live token. */
+    VALID
+  }
+
+  /** Checks the {@code Authorization} header of a resource request. */
+  public Check check(@Nullable String authorization) {
+    if (authorization == null || !authorization.startsWith("Bearer ")) return Check.MISSING;
     Long expiresAt = accessTokens.get(authorization.substring(7));
-    return expiresAt != null && System.currentTimeMillis() < expiresAt;
+    if (expiresAt == null) return Check.UNKNOWN;
+    return System.currentTimeMillis() < expiresAt ? Check.VALID : Check.EXPIRED;
+  }
+
+  /** Revokes an access token; later requests that carry it are refused. */
+  public void revokeAccessToken(String accessToken) {
+    accessTokens.remove(accessToken);
   }
 
   /** Returns how many access tokens were issued. */

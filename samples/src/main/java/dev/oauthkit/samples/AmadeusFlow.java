@@ -1,0 +1,112 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.samples;
+
+import dev.oauthkit.amadeus.Amadeus;
+import dev.oauthkit.amadeus.model.CheckinLink;
+import dev.oauthkit.amadeus.model.DataList;
+import dev.oauthkit.core.TokenListener;
+import dev.oauthkit.samples.sandbox.AmadeusSandbox;
+import dev.oauthkit.samples.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import javax.annotation.Nullable;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Amadeus Flight Check-in Links: the client credentials grant (form-encoded, API key and secret in
+ * the body), then {@code GET /v2/reference-data/urls/checkin-links}. The token is fetched on the
+ * first call, shared by every thread, renewed before it expires and when Amadeus answers 401 code
+ * 38190/38192/38193.
+ */
+final class AmadeusFlow implements Flow {
+  @Override
+  public String name() {
+    return "amadeus-checkin-links";
+  }
+
+  @Override
+  public String summary() {
+    return "prints an airline's online check-in links (Amadeus, client credentials grant)";
+  }
+
+  @Override
+  public String[] optionHelp() {
+    return new String[] {
+      "--airline CODE         IATA or ICAO airline code, such as IB or BA (required)",
+      "--language LANG        language of the check-in pages, such as en-GB (the default) or es-ES"
+    };
+  }
+
+  @Override
+  public String[] optionNames() {
+    return new String[] {"airline", "language"};
+  }
+
+  @Override
+  public Setup setUp(
+      Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
+      throws IOException {
+    final String airline = options.get("airline");
+    if (airline == null || airline.trim().isEmpty()) {
+      throw new Options.UsageException("--airline is required, such as --airline IB");
+    }
+    final @Nullable String language = options.get("language");
+
+    // Credentials from the environment; without them, the same code runs on the sandbox.
+    Env env = new Env(environment, "AMADEUS");
+    HttpUrl baseUrl = env.baseUrl(); // null: the Amadeus test environment
+    String clientId = env.get("CLIENT_ID");
+    String secret = env.get("CLIENT_SECRET");
+    AmadeusSandbox sandbox = null;
+    if (!env.hasCredentials()) {
+      out.println(env.sandboxNotice("Amadeus"));
+      sandbox = new AmadeusSandbox();
+      sandbox.start();
+      baseUrl = sandbox.baseUrl();
+      clientId = Sandbox.CLIENT_ID;
+      secret = Sandbox.CLIENT_SECRET;
+    }
+
+    // One OkHttpClient for the whole program: Amadeus derives its API and token clients from it,
+    // sharing its connection pool and dispatcher.
+    OkHttpClient base = new OkHttpClient();
+    Amadeus.Builder builder =
+        Amadeus.builder()
+            .clientId(clientId)
+            .clientSecret(secret)
+            .client(base)
+            .tokenListener(listener); // Counts token requests for the summary line.
+    if (baseUrl != null) {
+      try {
+        builder.baseUrl(baseUrl); // Plain http is refused unless the host is loopback.
+      } catch (IllegalArgumentException e) {
+        if (sandbox != null) sandbox.close();
+        throw new Options.UsageException("AMADEUS_BASE_URL: " + e.getMessage());
+      }
+    }
+    final Amadeus amadeus = builder.build();
+
+    // Each call asks for the links; no token handling in sight. execute() throws AmadeusException
+    // for an error status (its message names Amadeus' code and title), and a TokenRequestException
+    // when the token endpoint refuses the credentials (invalid_client, code 38187).
+    LoadRunner.Call call =
+        first -> {
+          DataList<CheckinLink> links =
+              amadeus.execute(amadeus.api().checkinLinks(airline.trim(), language));
+          if (!first) return;
+          if (links.data == null || links.data.isEmpty()) {
+            out.println("no check-in links for " + airline);
+            return;
+          }
+          for (CheckinLink link : links.data) {
+            out.println(link.channel + " " + link.href);
+          }
+        };
+    return new Setup(call, sandbox, () -> Samples.shutDown(base));
+  }
+}

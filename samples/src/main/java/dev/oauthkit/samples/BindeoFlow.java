@@ -1,0 +1,184 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.samples;
+
+import dev.oauthkit.bindeo.Bindeo;
+import dev.oauthkit.bindeo.model.DataList;
+import dev.oauthkit.bindeo.model.Identity;
+import dev.oauthkit.bindeo.model.Resource;
+import dev.oauthkit.core.AccessToken;
+import dev.oauthkit.core.Clock;
+import dev.oauthkit.core.TokenListener;
+import dev.oauthkit.core.TokenRequestException;
+import dev.oauthkit.samples.sandbox.BindeoSandbox;
+import dev.oauthkit.samples.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Bindeo: signs a user in with the password grant (a JSON token request), calls {@code GET
+ * /account/identities}, then renews the token with the refresh-token grant at once, without waiting
+ * for it to expire, and calls again. Bindeo rotates refresh tokens: the client stores the new one
+ * each time, because the old one is revoked.
+ *
+ * <p>In an app nothing here renews by hand: the client renews with the refresh token shortly before
+ * expiry and when the API answers 401. This sample forces one renewal so that every run shows the
+ * refresh flow.
+ */
+final class BindeoFlow implements Flow {
+  @Override
+  public String name() {
+    return "bindeo-refresh";
+  }
+
+  @Override
+  public String summary() {
+    return "password grant, an account call, then the refresh-token grant and the call again (Bindeo)";
+  }
+
+  @Override
+  public String[] optionHelp() {
+    return new String[0];
+  }
+
+  @Override
+  public String[] optionNames() {
+    return new String[0];
+  }
+
+  @Override
+  public Setup setUp(
+      Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
+      throws IOException {
+    // Credentials from the environment; without them, the same code runs on the sandbox.
+    Env env = new Env(environment, "BINDEO");
+    HttpUrl baseUrl = env.baseUrl(); // null: https://api.bindeo.com/
+    String clientId = env.get("CLIENT_ID");
+    String secret = env.get("CLIENT_SECRET");
+    String username;
+    String password;
+    BindeoSandbox sandbox = null;
+    if (env.hasCredentials()) {
+      username = env.require("USERNAME");
+      password = env.require("PASSWORD");
+    } else {
+      out.println(env.sandboxNotice("Bindeo"));
+      sandbox = new BindeoSandbox();
+      sandbox.start();
+      baseUrl = sandbox.baseUrl();
+      clientId = Sandbox.CLIENT_ID;
+      secret = Sandbox.CLIENT_SECRET;
+      username = BindeoSandbox.USERNAME;
+      password = BindeoSandbox.PASSWORD;
+    }
+
+    // password(…) makes this client sign in with the password grant and keep the password, so it
+    // can sign in again by itself if Bindeo ever refuses the refresh token: right for a backend
+    // acting as one service account. An app would use bindeo.signIn(user, password) instead,
+    // which sends the password once and then lives on refresh tokens alone.
+    OkHttpClient base = new OkHttpClient();
+    Bindeo.Builder builder =
+        Bindeo.builder()
+            .clientId(clientId)
+            .clientSecret(secret)
+            .password(username, password)
+            .client(base)
+            .tokenListener(new GrantPrinter(listener, out));
+    if (baseUrl != null) {
+      try {
+        builder.baseUrl(baseUrl); // Plain http is refused unless the host is loopback.
+      } catch (IllegalArgumentException e) {
+        if (sandbox != null) sandbox.close();
+        throw new Options.UsageException("BINDEO_BASE_URL: " + e.getMessage());
+      }
+    }
+    final Bindeo bindeo = builder.build();
+
+    LoadRunner.Call call =
+        first -> {
+          // The first request signs in (password grant); later ones reuse the token.
+          DataList<Identity> identities = bindeo.execute(bindeo.api().identities());
+          if (!first) return;
+          print(identities, out);
+
+          // Renew now, as the client would shortly before expiry or after a 401. refresh() drops
+          // the current token; since it carries a refresh token, the new one comes from the
+          // refresh_token grant, and the rotated refresh token replaces the old one.
+          out.println("renewing the token with its refresh token, before it expires");
+          AccessToken current = bindeo.tokens().token();
+          bindeo.tokens().refresh(current.value());
+
+          // The same call, now with the renewed token.
+          print(bindeo.execute(bindeo.api().identities()), out);
+        };
+    return new Setup(call, sandbox, () -> Samples.shutDown(base));
+  }
+
+  private static void print(DataList<Identity> identities, PrintStream out) {
+    for (Resource<Identity> resource : identities.data) {
+      Identity identity = resource.attributes;
+      if (identity == null) continue;
+      out.println("identity " + identity.type + " " + identity.value + " (" + identity.name + ")");
+    }
+  }
+
+  /**
+   * Prints which grant produced each token and how long it lasts (never the token itself), and
+   * passes every event on to the program's listener, which counts token requests.
+   */
+  static final class GrantPrinter extends TokenListener {
+    private final TokenListener next;
+    private final PrintStream out;
+
+    GrantPrinter(TokenListener next, PrintStream out) {
+      this.next = next;
+      this.out = out;
+    }
+
+    @Override
+    public void tokenRequestStart(String grantType) {
+      next.tokenRequestStart(grantType);
+    }
+
+    @Override
+    public void tokenRequestEnd(String grantType, long expiresAtMillis, long durationMillis) {
+      next.tokenRequestEnd(grantType, expiresAtMillis, durationMillis);
+      String expiresIn =
+          expiresAtMillis == AccessToken.NO_EXPIRY
+              ? "none"
+              : Math.round((expiresAtMillis - Clock.SYSTEM.currentTimeMillis()) / 1000.0) + "s";
+      out.println("token: grant=" + grantType + " expires_in=" + expiresIn);
+    }
+
+    @Override
+    public void tokenRequestFailed(String grantType, IOException e, long durationMillis) {
+      next.tokenRequestFailed(grantType, e, durationMillis);
+    }
+
+    @Override
+    public void tokenRequestRetry(String grantType, int attempt, long delayMillis) {
+      next.tokenRequestRetry(grantType, attempt, delayMillis);
+    }
+
+    @Override
+    public void tokenInvalidated() {
+      next.tokenInvalidated();
+    }
+
+    @Override
+    public void refreshTokenRejected(TokenRequestException e) {
+      next.refreshTokenRejected(e);
+      out.println("refresh token refused (" + e.error() + "); signing in with the password again");
+    }
+
+    @Override
+    public void storeFailed(IOException e) {
+      next.storeFailed(e);
+    }
+  }
+}

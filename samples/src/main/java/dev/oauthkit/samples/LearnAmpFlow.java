@@ -1,0 +1,105 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.samples;
+
+import dev.oauthkit.core.TokenListener;
+import dev.oauthkit.learnamp.LearnAmp;
+import dev.oauthkit.learnamp.Page;
+import dev.oauthkit.learnamp.model.User;
+import dev.oauthkit.samples.sandbox.LearnAmpSandbox;
+import dev.oauthkit.samples.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Learn Amp: the client credentials grant as a multipart form (no refresh token; a new token
+ * shortly before expiry), then the first page of {@code GET /v1/users}, whose totals arrive in
+ * response headers.
+ */
+final class LearnAmpFlow implements Flow {
+  @Override
+  public String name() {
+    return "learnamp";
+  }
+
+  @Override
+  public String summary() {
+    return "lists the first page of Learn Amp users (client credentials, multipart token request)";
+  }
+
+  @Override
+  public String[] optionHelp() {
+    return new String[0];
+  }
+
+  @Override
+  public String[] optionNames() {
+    return new String[0];
+  }
+
+  @Override
+  public Setup setUp(
+      Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
+      throws IOException {
+    // Credentials from the environment; without them, the same code runs on the sandbox.
+    Env env = new Env(environment, "LEARNAMP");
+    HttpUrl baseUrl = env.baseUrl(); // null: EU1, https://api.learnamp.com/
+    String clientId = env.get("CLIENT_ID");
+    String secret = env.get("CLIENT_SECRET");
+    String scope = env.get("SCOPE"); // Optional; only for credentials provisioned with scopes.
+    LearnAmpSandbox sandbox = null;
+    if (!env.hasCredentials()) {
+      out.println(env.sandboxNotice("Learn Amp"));
+      sandbox = new LearnAmpSandbox();
+      sandbox.start();
+      baseUrl = sandbox.baseUrl();
+      clientId = Sandbox.CLIENT_ID;
+      secret = Sandbox.CLIENT_SECRET;
+    }
+
+    // One OkHttpClient shared by the API calls and the token requests.
+    OkHttpClient base = new OkHttpClient();
+    LearnAmp.Builder builder =
+        LearnAmp.builder()
+            .clientId(clientId)
+            .clientSecret(secret)
+            .scope(scope) // null: the server's default scope, "public"
+            .client(base)
+            .tokenListener(listener); // Counts token requests for the summary line.
+    if (baseUrl != null) {
+      try {
+        builder.baseUrl(baseUrl); // Your account's API host; plain http only for loopback.
+      } catch (IllegalArgumentException e) {
+        if (sandbox != null) sandbox.close();
+        throw new Options.UsageException("LEARNAMP_BASE_URL: " + e.getMessage());
+      }
+    }
+    final LearnAmp learnAmp = builder.build();
+
+    // Each call reads page 1. page() throws LearnAmpException for an error status, and a
+    // TokenRequestException when the token endpoint refuses the credentials.
+    LoadRunner.Call call =
+        first -> {
+          Page<User> page = learnAmp.page(learnAmp.api().users(1, null));
+          if (!first) return;
+          for (User user : page.elements()) {
+            out.println(user.id + " " + user.firstName + " " + user.lastName + " " + user.email);
+          }
+          // The totals come from the Total / Per-Page / Total-Pages response headers.
+          out.println(
+              "page "
+                  + page.number()
+                  + " of "
+                  + page.totalPages()
+                  + ", "
+                  + page.total()
+                  + " users in total");
+        };
+    return new Setup(call, sandbox, () -> Samples.shutDown(base));
+  }
+}

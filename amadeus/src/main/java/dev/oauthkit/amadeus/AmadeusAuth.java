@@ -5,9 +5,9 @@
 package dev.oauthkit.amadeus;
 
 import dev.oauthkit.amadeus.model.Issue;
-import dev.oauthkit.core.ClientAuthentication;
 import dev.oauthkit.core.TokenAuthenticator;
 import dev.oauthkit.core.TokenEndpoint;
+import dev.oauthkit.core.internal.Clients;
 import dev.oauthkit.core.internal.HttpBodies;
 import dev.oauthkit.core.internal.Json;
 import java.io.IOException;
@@ -48,14 +48,8 @@ final class AmadeusAuth {
       };
 
   static TokenEndpoint tokenEndpoint(HttpUrl baseUrl, String clientId, String clientSecret) {
-    HttpUrl url = baseUrl.resolve(TOKEN_PATH);
-    if (url == null) throw new IllegalArgumentException("unexpected base URL: " + baseUrl);
-    return new TokenEndpoint.Builder()
-        .url(url)
-        .clientId(clientId)
-        .clientSecret(clientSecret)
-        .clientAuthentication(ClientAuthentication.REQUEST_BODY) // The only documented way.
-        .build();
+    // The credentials in the request body are the only documented way.
+    return Clients.tokenEndpoint(baseUrl, TOKEN_PATH, clientId, clientSecret).build();
   }
 
   static boolean isTokenCode(@Nullable String code) {

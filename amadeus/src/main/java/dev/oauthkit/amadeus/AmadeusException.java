@@ -6,19 +6,16 @@ package dev.oauthkit.amadeus;
 
 import dev.oauthkit.amadeus.model.Issue;
 import dev.oauthkit.core.ApiException;
-import dev.oauthkit.core.internal.HttpBodies;
+import dev.oauthkit.core.Clock;
+import dev.oauthkit.core.internal.ErrorBody;
 import dev.oauthkit.core.internal.Json;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.annotation.Nullable;
-import okhttp3.Headers;
-import okhttp3.Request;
-import okhttp3.ResponseBody;
 
 /**
  * An Amadeus API answered with an error status. The body {@code
@@ -33,7 +30,6 @@ import okhttp3.ResponseBody;
  */
 public class AmadeusException extends ApiException {
   private static final long serialVersionUID = 1L;
-  private static final Charset UTF_8 = Charset.forName("UTF-8");
 
   private final transient List<Issue> errors;
 
@@ -50,16 +46,12 @@ public class AmadeusException extends ApiException {
    * @throws IllegalArgumentException if {@code response} is successful.
    */
   public static AmadeusException from(retrofit2.Response<?> response) {
+    return from(response, Clock.SYSTEM);
+  }
+
+  static AmadeusException from(retrofit2.Response<?> response, Clock clock) {
     Objects.requireNonNull(response, "response == null");
-    if (response.isSuccessful()) {
-      throw new IllegalArgumentException("response is successful: HTTP " + response.code());
-    }
-    return create(
-        response.code(),
-        response.headers(),
-        response.errorBody(),
-        response.raw().request(),
-        System.currentTimeMillis());
+    return from(ErrorBody.read(response.raw(), response.errorBody(), clock));
   }
 
   /**
@@ -70,39 +62,20 @@ public class AmadeusException extends ApiException {
    */
   public static AmadeusException from(okhttp3.Response response) {
     Objects.requireNonNull(response, "response == null");
-    if (response.isSuccessful()) {
-      throw new IllegalArgumentException("response is successful: HTTP " + response.code());
-    }
-    return create(
-        response.code(),
-        response.headers(),
-        response.body(),
-        response.request(),
-        System.currentTimeMillis());
+    return from(ErrorBody.read(response, response.body(), Clock.SYSTEM));
   }
 
-  static AmadeusException create(
-      int code, Headers headers, @Nullable ResponseBody body, Request request, long nowMillis) {
-    String text;
-    IOException readFailure = null;
-    try {
-      text =
-          redact(
-              new String(HttpBodies.readAtMost(body, HttpBodies.MAX_ERROR_BODY_BYTES), UTF_8),
-              request);
-    } catch (IOException e) {
-      text = "";
-      readFailure = e;
-    }
-    List<Issue> errors = issues(Json.parse(text.getBytes(UTF_8)));
-    String excerpt = errors == null && readFailure == null ? Json.excerpt(text) : null;
+  private static AmadeusException from(ErrorBody body) {
+    IOException readFailure = body.readFailure();
+    List<Issue> errors = issues(body.json());
+    String excerpt = errors == null && readFailure == null ? body.excerpt() : null;
     if (errors == null) errors = Collections.emptyList();
 
+    int code = body.code();
     String message = message(code, errors, readFailure != null);
     AmadeusException result =
         code == 429
-            ? new AmadeusRateLimitException(
-                message, code, excerpt, errors, HttpBodies.retryAfterMillis(headers, nowMillis))
+            ? new AmadeusRateLimitException(message, code, excerpt, errors, body.retryAfterMillis())
             : new AmadeusException(message, code, excerpt, errors);
     if (readFailure != null) result.initCause(readFailure);
     return result;
@@ -159,17 +132,6 @@ public class AmadeusException extends ApiException {
     }
     if (errors.size() > 1) result.append(" and ").append(errors.size() - 1).append(" more");
     return Json.excerpt(result.toString());
-  }
-
-  /** Removes the access token the request carried from {@code text}, should a server echo it. */
-  private static String redact(String text, Request request) {
-    String authorization = request.header("Authorization");
-    if (authorization == null) return text;
-    String credential =
-        authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? authorization.substring(7).trim()
-            : authorization.trim();
-    return credential.isEmpty() ? text : text.replace(credential, "██");
   }
 
   /** Returns every error of the body, in order; empty if the body was not an Amadeus error body. */

@@ -6,23 +6,20 @@ package dev.oauthkit.bindeo;
 
 import com.squareup.moshi.Moshi;
 import dev.oauthkit.core.AccessToken;
-import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.Grant;
 import dev.oauthkit.core.SignInRequiredException;
 import dev.oauthkit.core.TokenAuthenticator;
 import dev.oauthkit.core.TokenEndpoint;
-import dev.oauthkit.core.TokenListener;
 import dev.oauthkit.core.TokenManager;
 import dev.oauthkit.core.TokenRequestException;
-import dev.oauthkit.core.TokenStore;
-import dev.oauthkit.core.internal.Clients;
-import dev.oauthkit.core.internal.Urls;
+import dev.oauthkit.core.internal.ProviderBuilder;
+import dev.oauthkit.core.internal.ProviderClient;
+import dev.oauthkit.core.internal.ProviderConfig;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.Objects;
 import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
@@ -55,41 +52,25 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *
  * <p>Instances are immutable and thread-safe; create one per client (and user) and share it.
  */
-public final class Bindeo {
+public final class Bindeo extends ProviderClient {
   /** The production API, the default base URL. Bindeo has no sandbox. */
   public static final String DEFAULT_BASE_URL = "https://api.bindeo.com/";
 
   private static final Moshi MOSHI = new Moshi.Builder().build();
 
-  private final HttpUrl baseUrl;
+  private final ProviderConfig config;
   private final TokenEndpoint endpoint;
-  private final OkHttpClient client;
-  private final TokenStore store;
-  private final TokenListener listener;
-  private final Clock clock;
-  private final TokenManager tokens;
   private final BindeoApi api;
 
   private Bindeo(
-      HttpUrl baseUrl,
-      TokenEndpoint endpoint,
-      OkHttpClient client,
-      TokenStore store,
-      TokenListener listener,
-      Clock clock,
-      Grant grant,
-      @Nullable String storeKey) {
-    this.baseUrl = baseUrl;
+      ProviderConfig config, TokenEndpoint endpoint, Grant grant, @Nullable String storeKey) {
+    super(config.baseUrl(), tokenManager(config, endpoint, grant, storeKey));
+    this.config = config;
     this.endpoint = endpoint;
-    this.client = client;
-    this.store = store;
-    this.listener = listener;
-    this.clock = clock;
-    this.tokens = tokenManager(grant, storeKey);
     Retrofit retrofit =
         new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .client(Clients.authenticated(client, tokens, TokenAuthenticator.RenewalPolicy.ALWAYS))
+            .baseUrl(config.baseUrl())
+            .client(config.authenticated(tokens(), TokenAuthenticator.RenewalPolicy.ALWAYS))
             .addConverterFactory(MoshiConverterFactory.create(MOSHI))
             .build();
     this.api = retrofit.create(BindeoApi.class);
@@ -103,16 +84,6 @@ public final class Bindeo {
   /** Returns the API. Its calls carry this client's token. */
   public BindeoApi api() {
     return api;
-  }
-
-  /** Returns the token manager, to observe or clear this client's tokens. */
-  public TokenManager tokens() {
-    return tokens;
-  }
-
-  /** Returns the base URL of the API. */
-  public HttpUrl baseUrl() {
-    return baseUrl;
   }
 
   /**
@@ -146,7 +117,8 @@ public final class Bindeo {
     Objects.requireNonNull(username, "username == null");
     Objects.requireNonNull(password, "password == null");
     String sessionKey = sessionKey();
-    TokenManager signIn = tokenManager(Grant.password(username, password), sessionKey);
+    TokenManager signIn =
+        tokenManager(config, endpoint, Grant.password(username, password), sessionKey);
     signIn.clear(); // Forget the earlier session, so that this one starts with the password.
     AccessToken token = signIn.token();
     String refreshToken = token.refreshToken();
@@ -166,7 +138,7 @@ public final class Bindeo {
    */
   public @Nullable Bindeo resumeSession() throws IOException {
     String sessionKey = sessionKey();
-    AccessToken saved = store.get(sessionKey);
+    AccessToken saved = config.tokenStore().get(sessionKey);
     String refreshToken = saved != null ? saved.refreshToken() : null;
     if (refreshToken == null || refreshToken.isEmpty()) return null;
     return withGrant(Grant.refreshToken(refreshToken), sessionKey);
@@ -187,22 +159,19 @@ public final class Bindeo {
   }
 
   private String sessionKey() {
-    return BindeoAuth.sessionKey(baseUrl, endpoint.clientId());
+    return BindeoAuth.sessionKey(config.baseUrl(), config.clientId());
   }
 
   private Bindeo withGrant(Grant grant, String storeKey) {
-    return new Bindeo(baseUrl, endpoint, client, store, listener, clock, grant, storeKey);
+    return new Bindeo(config, endpoint, grant, storeKey);
   }
 
-  private TokenManager tokenManager(Grant grant, @Nullable String storeKey) {
+  private static TokenManager tokenManager(
+      ProviderConfig config, TokenEndpoint endpoint, Grant grant, @Nullable String storeKey) {
     TokenManager.Builder builder =
-        new TokenManager.Builder(endpoint, grant)
-            .client(client)
-            .store(store)
-            .listener(listener)
-            .clock(clock)
-            .refreshTokenRejection(BindeoAuth.REFRESH_TOKEN_REJECTION)
-            .addApiBaseUrl(baseUrl);
+        config
+            .tokenManager(endpoint, grant)
+            .refreshTokenRejection(BindeoAuth.REFRESH_TOKEN_REJECTION);
     if (storeKey != null) builder.storeKey(storeKey);
     return builder.build();
   }
@@ -210,90 +179,29 @@ public final class Bindeo {
   /** Returns a description with the base URL and grant type; it contains no secret. */
   @Override
   public String toString() {
-    return "Bindeo{baseUrl=" + baseUrl + ", " + tokens.grant() + "}";
+    return "Bindeo{baseUrl=" + baseUrl() + ", " + tokens().grant() + "}";
   }
 
-  /** Builds a {@link Bindeo} client. */
-  public static final class Builder {
-    private @Nullable String clientId;
-    private @Nullable String clientSecret;
-    private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
-    private @Nullable OkHttpClient client;
-    private @Nullable TokenStore tokenStore;
-    private TokenListener tokenListener = TokenListener.NONE;
-    private Clock clock = Clock.SYSTEM;
+  /**
+   * Builds a {@link Bindeo} client. The base URL defaults to {@link #DEFAULT_BASE_URL}; a custom
+   * {@link #baseUrl(HttpUrl) base URL}, such as a proxy or a test server, gets a trailing {@code /}
+   * if it has none, and the token endpoint is {@code access_token} below it. The default token
+   * store is a new in-memory store: a persistent store keeps a signed-in user's session, refresh
+   * token included, across restarts.
+   */
+  public static final class Builder extends ProviderBuilder<Builder> {
     private @Nullable Grant userGrant;
 
-    Builder() {}
-
-    /** Sets the client id. Required. */
-    public Builder clientId(String clientId) {
-      this.clientId = Objects.requireNonNull(clientId, "clientId == null");
-      return this;
+    Builder() {
+      super(HttpUrl.get(DEFAULT_BASE_URL), "Bindeo base URL");
     }
 
-    /** Sets the client secret. Required. */
-    public Builder clientSecret(String clientSecret) {
-      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret == null");
-      return this;
-    }
-
-    /**
-     * Sets the base URL of the API, such as a proxy or a test server. Defaults to {@link
-     * #DEFAULT_BASE_URL}. The token endpoint is {@code access_token} below it.
-     *
-     * @throws IllegalArgumentException if {@code baseUrl} is not a URL, or is plain http to a host
-     *     that is not loopback.
-     */
-    public Builder baseUrl(String baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl == null");
-      return baseUrl(HttpUrl.get(baseUrl));
-    }
-
-    /**
-     * Sets the base URL of the API. Defaults to {@link #DEFAULT_BASE_URL}.
-     *
-     * @throws IllegalArgumentException if {@code baseUrl} is plain http to a host that is not
-     *     loopback.
-     */
-    public Builder baseUrl(HttpUrl baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl == null");
-      Urls.checkSecure(baseUrl, false, "Bindeo base URL");
-      if (!baseUrl.encodedPath().endsWith("/")) {
-        baseUrl = baseUrl.newBuilder().addPathSegment("").build();
-      }
-      this.baseUrl = baseUrl;
-      return this;
-    }
-
-    /**
-     * Sets the client whose connection pool, dispatcher, timeouts and interceptors API calls use.
-     * Defaults to a new client.
-     */
-    public Builder client(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client == null");
-      return this;
-    }
-
-    /**
-     * Sets where tokens are kept. Defaults to a new in-memory store. A persistent store keeps a
-     * signed-in user's session, refresh token included, across restarts: encrypt it.
-     */
-    public Builder tokenStore(TokenStore tokenStore) {
-      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore == null");
-      return this;
-    }
-
-    /** Sets the listener of token events. Defaults to {@link TokenListener#NONE}. */
-    public Builder tokenListener(TokenListener tokenListener) {
-      this.tokenListener = Objects.requireNonNull(tokenListener, "tokenListener == null");
-      return this;
-    }
-
-    /** Sets the clock. Defaults to {@link Clock#SYSTEM}. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
+    /** Adds the trailing {@code /} that a base URL without one lacks. */
+    @Override
+    protected HttpUrl withTrailingSlash(HttpUrl baseUrl) {
+      return baseUrl.encodedPath().endsWith("/")
+          ? baseUrl
+          : baseUrl.newBuilder().addPathSegment("").build();
     }
 
     /**
@@ -323,32 +231,24 @@ public final class Bindeo {
      * @throws IllegalStateException if the client id or secret is missing.
      */
     public Bindeo build() {
-      if (clientId == null) throw new IllegalStateException("clientId required.");
-      if (clientSecret == null) throw new IllegalStateException("clientSecret required.");
-      TokenEndpoint endpoint = BindeoAuth.tokenEndpoint(baseUrl, clientId, clientSecret);
+      ProviderConfig config = config();
+      TokenEndpoint endpoint =
+          BindeoAuth.tokenEndpoint(config.baseUrl(), config.clientId(), config.clientSecret());
       Grant grant = userGrant != null ? userGrant : Grant.clientCredentials();
       String storeKey =
           grant.type().equals(Grant.REFRESH_TOKEN)
-              ? BindeoAuth.sessionKey(baseUrl, clientId)
+              ? BindeoAuth.sessionKey(config.baseUrl(), config.clientId())
               : null;
-      return new Bindeo(
-          baseUrl,
-          endpoint,
-          client != null ? client : new OkHttpClient(),
-          tokenStore != null ? tokenStore : TokenStore.inMemory(),
-          tokenListener,
-          clock,
-          grant,
-          storeKey);
+      return new Bindeo(config, endpoint, grant, storeKey);
     }
 
     /** Returns a description without the client secret or user credentials. */
     @Override
     public String toString() {
       return "Bindeo.Builder{baseUrl="
-          + baseUrl
+          + baseUrl()
           + ", clientId="
-          + clientId
+          + clientId()
           + ", "
           + (userGrant != null ? userGrant : Grant.clientCredentials())
           + "}";

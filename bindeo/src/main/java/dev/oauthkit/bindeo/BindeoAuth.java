@@ -4,10 +4,10 @@
  */
 package dev.oauthkit.bindeo;
 
-import dev.oauthkit.core.ClientAuthentication;
 import dev.oauthkit.core.TokenEndpoint;
 import dev.oauthkit.core.TokenManager.RefreshTokenRejection;
 import dev.oauthkit.core.TokenRequestException;
+import dev.oauthkit.core.internal.Clients;
 import dev.oauthkit.core.internal.Json;
 import java.util.Locale;
 import javax.annotation.Nullable;
@@ -41,11 +41,7 @@ final class BindeoAuth {
       };
 
   static TokenEndpoint tokenEndpoint(HttpUrl baseUrl, String clientId, String clientSecret) {
-    return new TokenEndpoint.Builder()
-        .url(baseUrl.resolve("access_token"))
-        .clientId(clientId)
-        .clientSecret(clientSecret)
-        .clientAuthentication(ClientAuthentication.REQUEST_BODY)
+    return Clients.tokenEndpoint(baseUrl, "access_token", clientId, clientSecret)
         .encoding(TokenEndpoint.Encoding.JSON)
         .build();
   }

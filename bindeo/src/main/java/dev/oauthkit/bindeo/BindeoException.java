@@ -5,10 +5,10 @@
 package dev.oauthkit.bindeo;
 
 import dev.oauthkit.core.ApiException;
-import dev.oauthkit.core.internal.HttpBodies;
+import dev.oauthkit.core.Clock;
+import dev.oauthkit.core.internal.ErrorBody;
 import dev.oauthkit.core.internal.Json;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.util.Map;
 import java.util.Objects;
 import javax.annotation.Nullable;
@@ -34,7 +34,6 @@ import retrofit2.Response;
  */
 public final class BindeoException extends ApiException {
   private static final long serialVersionUID = 1L;
-  private static final Charset UTF_8 = Charset.forName("UTF-8");
 
   private final @Nullable String error;
   private final @Nullable String errorMessage;
@@ -63,21 +62,20 @@ public final class BindeoException extends ApiException {
    */
   public static BindeoException from(Response<?> response) throws IOException {
     Objects.requireNonNull(response, "response == null");
-    if (response.isSuccessful()) {
-      throw new IllegalArgumentException("response is successful: HTTP " + response.code());
-    }
-    byte[] body = HttpBodies.readAtMost(response.errorBody(), HttpBodies.MAX_ERROR_BODY_BYTES);
-    return from(response.code(), body);
+    ErrorBody body = ErrorBody.read(response.raw(), response.errorBody(), Clock.SYSTEM);
+    IOException readFailure = body.readFailure();
+    if (readFailure != null) throw readFailure;
+    return from(body);
   }
 
-  /** Returns the exception for an error response with status {@code code} and body {@code body}. */
-  static BindeoException from(int code, byte[] body) {
+  /** Returns the exception for {@code body}, a Bindeo error body or one in another shape. */
+  static BindeoException from(ErrorBody body) {
+    int code = body.code();
     String error = null;
     String errorMessage = null;
     String hint = null;
-    Object json = Json.parse(body);
-    if (json instanceof Map) {
-      Map<?, ?> object = (Map<?, ?>) json;
+    Map<?, ?> object = body.jsonObject();
+    if (object != null) {
       Object errorField = object.get("error");
       if (errorField instanceof Map) {
         Map<?, ?> nested = (Map<?, ?>) errorField;
@@ -91,14 +89,17 @@ public final class BindeoException extends ApiException {
     }
     if (error == null && errorMessage == null) {
       // Not one of Bindeo's error shapes: keep the start of the body instead.
-      String excerpt = Json.excerpt(new String(body, UTF_8));
       return new BindeoException(
-          "Bindeo answered HTTP " + code + " with " + body.length + " bytes that are not an error",
+          "Bindeo answered HTTP "
+              + code
+              + " with "
+              + body.byteCount()
+              + " bytes that are not an error",
           code,
           null,
           null,
           null,
-          excerpt);
+          body.excerpt());
     }
     StringBuilder message = new StringBuilder("Bindeo answered HTTP ").append(code);
     if (error != null && !error.equals(Integer.toString(code))) message.append(' ').append(error);

@@ -19,7 +19,9 @@ import dev.oauthkit.bindeo.model.MediaType;
 import dev.oauthkit.bindeo.model.NewAccount;
 import dev.oauthkit.bindeo.model.PasswordChange;
 import dev.oauthkit.bindeo.model.User;
+import dev.oauthkit.core.internal.ErrorBody;
 import java.io.IOException;
+import okhttp3.Headers;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -274,8 +276,7 @@ class BindeoApiTest {
   @Test
   void applicationErrorCodeMayBeAString() {
     BindeoException e =
-        BindeoException.from(
-            400, utf8("{\"error\":{\"code\":\"400\",\"message\":\"Missing fields\"}}"));
+        errorFor(400, utf8("{\"error\":{\"code\":\"400\",\"message\":\"Missing fields\"}}"));
 
     assertThat(e.error()).isEqualTo("400");
     assertThat(e.errorMessage()).isEqualTo("Missing fields");
@@ -285,8 +286,7 @@ class BindeoApiTest {
   @Test
   void htmlErrorPageKeepsAnExcerpt() {
     BindeoException e =
-        BindeoException.from(
-            502, utf8("<html>\n<head><title>502 Bad Gateway</title></head>\n</html>"));
+        errorFor(502, utf8("<html>\n<head><title>502 Bad Gateway</title></head>\n</html>"));
 
     assertThat(e.code()).isEqualTo(502);
     assertThat(e.error()).isNull();
@@ -298,7 +298,7 @@ class BindeoApiTest {
 
   @Test
   void emptyErrorBody() {
-    BindeoException e = BindeoException.from(500, new byte[0]);
+    BindeoException e = errorFor(500, new byte[0]);
 
     assertThat(e.code()).isEqualTo(500);
     assertThat(e.error()).isNull();
@@ -307,15 +307,15 @@ class BindeoApiTest {
 
   @Test
   void errorBodyOfWrongTypes() {
-    BindeoException array = BindeoException.from(400, utf8("[\"error\"]"));
+    BindeoException array = errorFor(400, utf8("[\"error\"]"));
     assertThat(array.error()).isNull();
     assertThat(array.bodyExcerpt()).isEqualTo("[\"error\"]");
 
-    BindeoException nested = BindeoException.from(400, utf8("{\"error\":[1,2],\"message\":{}}"));
+    BindeoException nested = errorFor(400, utf8("{\"error\":[1,2],\"message\":{}}"));
     assertThat(nested.error()).isNull();
     assertThat(nested.bodyExcerpt()).isEqualTo("{\"error\":[1,2],\"message\":{}}");
 
-    BindeoException number = BindeoException.from(400, utf8("{\"error\":{\"code\":400.0}}"));
+    BindeoException number = errorFor(400, utf8("{\"error\":{\"code\":400.0}}"));
     assertThat(number.error()).isEqualTo("400");
     assertThat(number.errorMessage()).isNull();
     assertThat(number.getMessage()).isEqualTo("Bindeo answered HTTP 400");
@@ -331,6 +331,13 @@ class BindeoApiTest {
         catchThrowableOfType(IllegalArgumentException.class, () -> BindeoException.from(response));
 
     assertThat(e).hasMessage("response is successful: HTTP 200");
+  }
+
+  /**
+   * Returns the exception for an error body with status {@code code}, as if read from a response.
+   */
+  private static BindeoException errorFor(int code, byte[] body) {
+    return BindeoException.from(ErrorBody.of(code, Headers.of(), body, null, 0L, null));
   }
 
   private static byte[] utf8(String s) {

@@ -5,13 +5,12 @@
 package dev.oauthkit.learnamp;
 
 import com.squareup.moshi.Moshi;
-import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.Grant;
-import dev.oauthkit.core.TokenListener;
 import dev.oauthkit.core.TokenManager;
-import dev.oauthkit.core.TokenStore;
-import dev.oauthkit.core.internal.Clients;
-import dev.oauthkit.core.internal.Urls;
+import dev.oauthkit.core.internal.HttpBodies;
+import dev.oauthkit.core.internal.ProviderBuilder;
+import dev.oauthkit.core.internal.ProviderClient;
+import dev.oauthkit.core.internal.ProviderConfig;
 import dev.oauthkit.learnamp.model.Listing;
 import java.io.IOException;
 import java.util.Objects;
@@ -44,7 +43,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *
  * <p>Instances are thread-safe; create one per set of credentials and share it.
  */
-public final class LearnAmp {
+public final class LearnAmp extends ProviderClient {
   /** The Learn Amp API regions. An account's region is shown under Company Settings → API. */
   public enum Environment {
     /** EU1, {@code https://api.learnamp.com/}. */
@@ -64,13 +63,10 @@ public final class LearnAmp {
     }
   }
 
-  private final HttpUrl baseUrl;
-  private final TokenManager tokens;
   private final LearnAmpApi api;
 
   private LearnAmp(HttpUrl baseUrl, TokenManager tokens, LearnAmpApi api) {
-    this.baseUrl = baseUrl;
-    this.tokens = tokens;
+    super(baseUrl, tokens);
     this.api = api;
   }
 
@@ -84,16 +80,6 @@ public final class LearnAmp {
     return api;
   }
 
-  /** Returns the token manager, to observe or clear the token. */
-  public TokenManager tokens() {
-    return tokens;
-  }
-
-  /** Returns the base URL that the API paths and {@code oauth/token} are resolved against. */
-  public HttpUrl baseUrl() {
-    return baseUrl;
-  }
-
   /**
    * Executes {@code call} and returns its body.
    *
@@ -104,9 +90,7 @@ public final class LearnAmp {
   public <T> T execute(Call<T> call) throws IOException {
     Response<T> response = call.execute();
     if (!response.isSuccessful()) throw LearnAmpException.from(response);
-    T body = response.body();
-    if (body == null) throw new IOException("HTTP " + response.code() + " without a body");
-    return body;
+    return HttpBodies.requireBody(response.body(), response.code());
   }
 
   /**
@@ -133,32 +117,19 @@ public final class LearnAmp {
 
   @Override
   public String toString() {
-    return "LearnAmp{baseUrl=" + baseUrl + ", " + tokens + "}";
+    return "LearnAmp{baseUrl=" + baseUrl() + ", " + tokens() + "}";
   }
 
-  /** Builds a {@link LearnAmp} client. */
-  public static final class Builder {
-    private @Nullable String clientId;
-    private @Nullable String clientSecret;
+  /**
+   * Builds a {@link LearnAmp} client. The base URL defaults to {@link Environment#EU1}; a custom
+   * {@link #baseUrl(HttpUrl) base URL} is the account's API, such as {@code
+   * https://api.learnamp.com/}, against which {@code v1/…} and {@code oauth/token} are resolved.
+   */
+  public static final class Builder extends ProviderBuilder<Builder> {
     private @Nullable String scope;
-    private HttpUrl baseUrl = Environment.EU1.baseUrl();
-    private @Nullable OkHttpClient client;
-    private TokenStore tokenStore = TokenStore.inMemory();
-    private TokenListener tokenListener = TokenListener.NONE;
-    private Clock clock = Clock.SYSTEM;
 
-    Builder() {}
-
-    /** Sets the API client id. Required. */
-    public Builder clientId(String clientId) {
-      this.clientId = Objects.requireNonNull(clientId, "clientId == null");
-      return this;
-    }
-
-    /** Sets the API client secret. Required. */
-    public Builder clientSecret(String clientSecret) {
-      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret == null");
-      return this;
+    Builder() {
+      super(Environment.EU1.baseUrl(), "Learn Amp base URL");
     }
 
     /**
@@ -180,62 +151,7 @@ public final class LearnAmp {
     /** Uses the base URL of {@code environment}. Defaults to {@link Environment#EU1}. */
     public Builder environment(Environment environment) {
       Objects.requireNonNull(environment, "environment == null");
-      this.baseUrl = environment.baseUrl();
-      return this;
-    }
-
-    /**
-     * Sets the base URL of the account's API, such as {@code https://api.learnamp.com/}. It must
-     * end in {@code /}; {@code v1/…} and {@code oauth/token} are resolved against it.
-     *
-     * @throws IllegalArgumentException if it does not end in {@code /}, or is plain http to a host
-     *     that is not loopback.
-     */
-    public Builder baseUrl(HttpUrl baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl == null");
-      if (!baseUrl.encodedPath().endsWith("/")) {
-        throw new IllegalArgumentException("baseUrl must end in /: " + baseUrl.redact());
-      }
-      this.baseUrl = Urls.checkSecure(baseUrl, false, "Learn Amp base URL");
-      return this;
-    }
-
-    /**
-     * Sets the base URL of the account's API.
-     *
-     * @throws IllegalArgumentException if it is not a valid http or https URL, does not end in
-     *     {@code /}, or is plain http to a host that is not loopback.
-     */
-    public Builder baseUrl(String baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl == null");
-      return baseUrl(HttpUrl.get(baseUrl));
-    }
-
-    /**
-     * Sets the client whose connection pool, dispatcher, timeouts and interceptors API calls use.
-     * Token requests use it without its interceptors' logging. Defaults to a new client.
-     */
-    public Builder client(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client == null");
-      return this;
-    }
-
-    /** Sets where tokens are kept. Defaults to a new in-memory store. */
-    public Builder tokenStore(TokenStore tokenStore) {
-      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore == null");
-      return this;
-    }
-
-    /** Sets the listener for token events. Defaults to {@link TokenListener#NONE}. */
-    public Builder tokenListener(TokenListener tokenListener) {
-      this.tokenListener = Objects.requireNonNull(tokenListener, "tokenListener == null");
-      return this;
-    }
-
-    /** Sets the clock that token expiry is measured with. Defaults to {@link Clock#SYSTEM}. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
+      return baseUrl(environment.baseUrl());
     }
 
     /**
@@ -244,21 +160,18 @@ public final class LearnAmp {
      * @throws IllegalStateException if the client id or secret is missing.
      */
     public LearnAmp build() {
-      if (clientId == null) throw new IllegalStateException("clientId required.");
-      if (clientSecret == null) throw new IllegalStateException("clientSecret required.");
-      OkHttpClient base = client != null ? client : new OkHttpClient();
+      ProviderConfig config = config();
+      HttpUrl baseUrl = config.baseUrl();
       TokenManager tokens =
-          new TokenManager.Builder(
-                  LearnAmpAuth.tokenEndpoint(baseUrl, clientId, clientSecret, scope),
+          config
+              .tokenManager(
+                  LearnAmpAuth.tokenEndpoint(
+                      baseUrl, config.clientId(), config.clientSecret(), scope),
                   Grant.clientCredentials())
-              .client(base)
-              .store(tokenStore)
-              .listener(tokenListener)
-              .clock(clock)
-              .addApiBaseUrl(baseUrl)
               .build();
       OkHttpClient authenticated =
-          Clients.authenticated(base, tokens, LearnAmpAuth.RENEWAL_POLICY)
+          config
+              .authenticated(tokens, LearnAmpAuth.RENEWAL_POLICY)
               .newBuilder()
               .addInterceptor(
                   chain -> {

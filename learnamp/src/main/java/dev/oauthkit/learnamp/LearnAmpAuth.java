@@ -4,9 +4,9 @@
  */
 package dev.oauthkit.learnamp;
 
-import dev.oauthkit.core.ClientAuthentication;
 import dev.oauthkit.core.TokenAuthenticator;
 import dev.oauthkit.core.TokenEndpoint;
+import dev.oauthkit.core.internal.Clients;
 import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
 
@@ -27,13 +27,7 @@ final class LearnAmpAuth {
    */
   static TokenEndpoint tokenEndpoint(
       HttpUrl baseUrl, String clientId, String clientSecret, @Nullable String scope) {
-    HttpUrl url = baseUrl.resolve("oauth/token");
-    if (url == null) throw new AssertionError(); // A relative path always resolves.
-    return new TokenEndpoint.Builder()
-        .url(url)
-        .clientId(clientId)
-        .clientSecret(clientSecret)
-        .clientAuthentication(ClientAuthentication.REQUEST_BODY)
+    return Clients.tokenEndpoint(baseUrl, "oauth/token", clientId, clientSecret)
         .encoding(TokenEndpoint.Encoding.MULTIPART)
         .scope(scope)
         .build();

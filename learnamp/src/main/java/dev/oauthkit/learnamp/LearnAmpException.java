@@ -5,18 +5,16 @@
 package dev.oauthkit.learnamp;
 
 import dev.oauthkit.core.ApiException;
-import dev.oauthkit.core.internal.HttpBodies;
+import dev.oauthkit.core.Clock;
+import dev.oauthkit.core.internal.ErrorBody;
 import dev.oauthkit.core.internal.Json;
-import java.io.IOException;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.annotation.Nullable;
-import okhttp3.Headers;
-import okhttp3.ResponseBody;
 
 /**
  * The Learn Amp API answered with an error status. Its body, {@code {"error":"Not found"}} or, for
@@ -33,7 +31,6 @@ import okhttp3.ResponseBody;
  */
 public final class LearnAmpException extends ApiException {
   private static final long serialVersionUID = 1L;
-  private static final Charset UTF_8 = Charset.forName("UTF-8");
 
   private final @Nullable String error;
   private final Map<String, List<String>> fullErrors;
@@ -71,49 +68,35 @@ public final class LearnAmpException extends ApiException {
    * @throws IllegalArgumentException if {@code response} is successful.
    */
   public static LearnAmpException from(retrofit2.Response<?> response) {
-    if (response.isSuccessful()) {
-      throw new IllegalArgumentException("response is successful: " + response.code());
-    }
-    okhttp3.Response raw = response.raw();
-    return from(
-        response.code(),
-        raw.headers(),
-        response.errorBody(),
-        raw.request().header("Authorization"),
-        System.currentTimeMillis());
-  }
-
-  static LearnAmpException from(
-      int code,
-      Headers headers,
-      @Nullable ResponseBody body,
-      @Nullable String authorization,
-      long nowMillis) {
-    String text;
-    try {
-      text = new String(HttpBodies.readAtMost(body, HttpBodies.MAX_ERROR_BODY_BYTES), UTF_8);
-    } catch (IOException e) {
-      text = "";
-    }
-    text = mask(text, authorization);
-    long retryAfter = HttpBodies.retryAfterMillis(headers, nowMillis);
-
-    Object json = Json.parse(text.getBytes(UTF_8));
-    Object errorValue = json instanceof Map ? ((Map<?, ?>) json).get("error") : null;
+    Objects.requireNonNull(response, "response == null");
+    ErrorBody body = ErrorBody.read(response.raw(), response.errorBody(), Clock.SYSTEM);
+    int code = body.code();
+    Map<?, ?> json = body.jsonObject();
+    Object errorValue = json != null ? json.get("error") : null;
     String error =
         errorValue instanceof Map || errorValue instanceof List ? null : Json.string(errorValue);
-    if (error == null) {
-      String excerpt = Json.excerpt(text);
+    if (json == null || error == null) {
+      String excerpt = body.excerpt();
       String message =
           "HTTP "
               + code
               + (excerpt.isEmpty() ? " (empty body)" : " (unexpected body: " + excerpt + ")");
       return new LearnAmpException(
-          message, code, excerpt, null, Collections.<String, List<String>>emptyMap(), retryAfter);
+          message,
+          code,
+          excerpt,
+          null,
+          Collections.<String, List<String>>emptyMap(),
+          body.retryAfterMillis());
     }
-    Map<String, List<String>> fullErrors = fullErrors(((Map<?, ?>) json).get("fullErrors"));
+    Map<String, List<String>> fullErrors = fullErrors(json.get("fullErrors"));
     return new LearnAmpException(
-        "HTTP " + code + ": " + Json.excerpt(error), code, null, error, fullErrors, retryAfter);
+        "HTTP " + code + ": " + Json.excerpt(error),
+        code,
+        null,
+        error,
+        fullErrors,
+        body.retryAfterMillis());
   }
 
   /** Reads {@code {"field":["message",…]}}, tolerating a single string where a list belongs. */
@@ -135,15 +118,6 @@ public final class LearnAmpException extends ApiException {
       result.put(String.valueOf(entry.getKey()), Collections.unmodifiableList(messages));
     }
     return Collections.unmodifiableMap(result);
-  }
-
-  /** Replaces the request's bearer token in {@code text}, should the server have echoed it. */
-  private static String mask(String text, @Nullable String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return text;
-    }
-    String token = authorization.substring(7).trim();
-    return token.isEmpty() ? text : text.replace(token, "██");
   }
 
   /**

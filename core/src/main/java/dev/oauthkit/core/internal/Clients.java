@@ -4,9 +4,12 @@
  */
 package dev.oauthkit.core.internal;
 
+import dev.oauthkit.core.ClientAuthentication;
 import dev.oauthkit.core.TokenAuthenticator;
+import dev.oauthkit.core.TokenEndpoint;
 import dev.oauthkit.core.TokenInterceptor;
 import dev.oauthkit.core.TokenManager;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /** Wiring shared by the provider modules. */
@@ -23,5 +26,22 @@ public final class Clients {
         .addInterceptor(new TokenInterceptor(tokens))
         .authenticator(new TokenAuthenticator(tokens, policy))
         .build();
+  }
+
+  /**
+   * Returns a token endpoint builder for {@code path}, resolved against {@code baseUrl}, that sends
+   * the client credentials in the request body ({@link ClientAuthentication#REQUEST_BODY}).
+   *
+   * @throws IllegalArgumentException if {@code path} cannot be resolved against {@code baseUrl}.
+   */
+  public static TokenEndpoint.Builder tokenEndpoint(
+      HttpUrl baseUrl, String path, String clientId, String clientSecret) {
+    HttpUrl url = baseUrl.resolve(path);
+    if (url == null) throw new IllegalArgumentException("unexpected base URL: " + baseUrl);
+    return new TokenEndpoint.Builder()
+        .url(url)
+        .clientId(clientId)
+        .clientSecret(clientSecret)
+        .clientAuthentication(ClientAuthentication.REQUEST_BODY);
   }
 }

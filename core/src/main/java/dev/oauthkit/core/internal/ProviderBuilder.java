@@ -1,0 +1,154 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core.internal;
+
+import dev.oauthkit.core.Clock;
+import dev.oauthkit.core.TokenListener;
+import dev.oauthkit.core.TokenStore;
+import java.util.Objects;
+import javax.annotation.Nullable;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The settings every provider's builder has: client credentials, base URL, HTTP client, token
+ * store, token listener and clock. A provider's public {@code Builder} extends it, adds its own
+ * settings and builds from {@link #config()}.
+ *
+ * @param <B> the provider's builder, which the setters return.
+ */
+public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
+  private final String baseUrlName;
+  private @Nullable String clientId;
+  private @Nullable String clientSecret;
+  private HttpUrl baseUrl;
+  private @Nullable OkHttpClient client;
+  private @Nullable TokenStore tokenStore;
+  private TokenListener tokenListener = TokenListener.NONE;
+  private Clock clock = Clock.SYSTEM;
+
+  /**
+   * @param defaultBaseUrl the provider's base URL, ending in {@code /}.
+   * @param baseUrlName what exception messages call the base URL, such as {@code "base URL"}.
+   */
+  protected ProviderBuilder(HttpUrl defaultBaseUrl, String baseUrlName) {
+    this.baseUrl = Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl == null");
+    this.baseUrlName = Objects.requireNonNull(baseUrlName, "baseUrlName == null");
+  }
+
+  /** Sets the client id (API key) of the application. Required. */
+  public final B clientId(String clientId) {
+    this.clientId = Objects.requireNonNull(clientId, "clientId == null");
+    return self();
+  }
+
+  /** Sets the client secret (API secret) of the application. Required. */
+  public final B clientSecret(String clientSecret) {
+    this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret == null");
+    return self();
+  }
+
+  /**
+   * Sets a custom base URL, such as a gateway, a proxy or a test server, in place of the provider's
+   * default. The token endpoint and the API paths are resolved against it, and the access token is
+   * sent only to URLs below it.
+   *
+   * @throws IllegalArgumentException if {@code baseUrl} is plain http to a host that is not
+   *     loopback, or (for most providers) does not end in {@code /}.
+   */
+  public final B baseUrl(HttpUrl baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl == null");
+    Urls.checkSecure(baseUrl, false, baseUrlName);
+    this.baseUrl = withTrailingSlash(baseUrl);
+    return self();
+  }
+
+  /**
+   * Sets a custom base URL; see {@link #baseUrl(HttpUrl)}.
+   *
+   * @throws IllegalArgumentException if {@code baseUrl} is not a valid http or https URL, or is not
+   *     accepted by {@link #baseUrl(HttpUrl)}.
+   */
+  public final B baseUrl(String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl == null");
+    return baseUrl(HttpUrl.get(baseUrl));
+  }
+
+  /**
+   * Sets the client whose connection pool, dispatcher, timeouts and interceptors the API and token
+   * requests share. Token requests use it without its interceptors. Defaults to a new client.
+   */
+  public final B client(OkHttpClient client) {
+    this.client = Objects.requireNonNull(client, "client == null");
+    return self();
+  }
+
+  /**
+   * Sets where tokens are kept. Defaults to a new {@link TokenStore#inMemory()} for each built
+   * client. A persistent store keeps tokens, refresh tokens included, across restarts: encrypt it.
+   */
+  public final B tokenStore(TokenStore tokenStore) {
+    this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore == null");
+    return self();
+  }
+
+  /** Sets the listener for token events. Defaults to {@link TokenListener#NONE}. */
+  public final B tokenListener(TokenListener tokenListener) {
+    this.tokenListener = Objects.requireNonNull(tokenListener, "tokenListener == null");
+    return self();
+  }
+
+  /** Sets the clock that token expiry is measured with. Defaults to {@link Clock#SYSTEM}. */
+  public final B clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    return self();
+  }
+
+  /**
+   * Returns {@code baseUrl}, which is secure, as the base URL to use. This implementation refuses a
+   * URL that does not end in {@code /}; a provider may add the slash instead.
+   *
+   * @throws IllegalArgumentException if {@code baseUrl} is not acceptable.
+   */
+  protected HttpUrl withTrailingSlash(HttpUrl baseUrl) {
+    if (!baseUrl.encodedPath().endsWith("/")) {
+      throw new IllegalArgumentException("baseUrl must end in /: " + baseUrl.redact());
+    }
+    return baseUrl;
+  }
+
+  /** Returns the base URL set so far. */
+  protected final HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** Returns the client id set so far, or null. */
+  protected final @Nullable String clientId() {
+    return clientId;
+  }
+
+  /**
+   * Returns the settings to build a client with, with defaults for those not set.
+   *
+   * @throws IllegalStateException if the client id or secret is missing.
+   */
+  protected final ProviderConfig config() {
+    if (clientId == null) throw new IllegalStateException("clientId required.");
+    if (clientSecret == null) throw new IllegalStateException("clientSecret required.");
+    return new ProviderConfig(
+        clientId,
+        clientSecret,
+        baseUrl,
+        client != null ? client : new OkHttpClient(),
+        tokenStore != null ? tokenStore : TokenStore.inMemory(),
+        tokenListener,
+        clock);
+  }
+
+  @SuppressWarnings("unchecked") // B is the concrete subclass by contract.
+  private B self() {
+    return (B) this;
+  }
+}

@@ -1,0 +1,170 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oauthkit.core.Clock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+import org.junit.jupiter.api.Test;
+
+class ErrorBodyTest {
+  private static final String TOKEN = "access-token-canary-1234";
+  private static final Clock CLOCK =
+      new Clock() {
+        @Override
+        public long currentTimeMillis() {
+          return 1_000_000L;
+        }
+
+        @Override
+        public void sleep(long millis) {}
+      };
+
+  @Test
+  void readsParsesAndMasksTheBearerToken() {
+    String text = "{\"error\":\"token " + TOKEN + " refused\"}";
+    ErrorBody body =
+        ErrorBody.read(response(400, "Bearer " + TOKEN), ResponseBody.create(text, null), CLOCK);
+
+    assertThat(body.code()).isEqualTo(400);
+    assertThat(body.text()).isEqualTo("{\"error\":\"token ██ refused\"}");
+    assertThat(body.jsonObject().get("error")).isEqualTo("token ██ refused");
+    assertThat(body.excerpt()).doesNotContain(TOKEN);
+    assertThat(body.byteCount()).isEqualTo(utf8(text).length);
+    assertThat(body.readFailure()).isNull();
+    assertThat(body.retryAfterMillis()).isEqualTo(-1L);
+    assertThat(body.toString()).doesNotContain(TOKEN).doesNotContain("refused");
+  }
+
+  @Test
+  void masksTheWholeCredentialOfAnotherScheme() {
+    Request request =
+        new Request.Builder()
+            .url("https://api.example.com/")
+            .header("Authorization", TOKEN)
+            .build();
+
+    assertThat(ErrorBody.redact("x " + TOKEN + " y", request)).isEqualTo("x ██ y");
+    assertThat(ErrorBody.redact("x", new Request.Builder().url("https://a.example/").build()))
+        .isEqualTo("x");
+  }
+
+  @Test
+  void aBodyInAnotherShapeKeepsAnExcerpt() {
+    ErrorBody body =
+        ErrorBody.read(
+            response(502, null),
+            ResponseBody.create(
+                "<html>\n<h1>Bad Gateway</h1>\n</html>", MediaType.get("text/html")),
+            CLOCK);
+
+    assertThat(body.json()).isNull();
+    assertThat(body.jsonObject()).isNull();
+    assertThat(body.excerpt()).isEqualTo("<html> <h1>Bad Gateway</h1> </html>");
+  }
+
+  @Test
+  void aJsonValueThatIsNotAnObject() {
+    ErrorBody body = ErrorBody.of(500, Headers.of(), utf8("[1,2]"), null, 0L, null);
+
+    assertThat(body.json()).isInstanceOf(java.util.List.class);
+    assertThat(body.jsonObject()).isNull();
+  }
+
+  @Test
+  void longBodiesAreReadUpToTheLimit() {
+    StringBuilder text = new StringBuilder();
+    while (text.length() <= HttpBodies.MAX_ERROR_BODY_BYTES) text.append("0123456789");
+
+    ErrorBody body =
+        ErrorBody.read(response(500, null), ResponseBody.create(text.toString(), null), CLOCK);
+
+    assertThat((long) body.byteCount()).isEqualTo(HttpBodies.MAX_ERROR_BODY_BYTES);
+    assertThat(body.excerpt()).hasSize(Json.EXCERPT_CHARS + 1);
+  }
+
+  @Test
+  void retryAfterIsMeasuredWithTheClock() {
+    Response seconds = response(429, null).newBuilder().header("Retry-After", "3").build();
+
+    assertThat(ErrorBody.read(seconds, null, CLOCK).retryAfterMillis()).isEqualTo(3000L);
+  }
+
+  @Test
+  void anUnreadableBodyIsEmptyWithTheFailure() {
+    BufferedSource failing =
+        Okio.buffer(
+            new ForwardingSource(new Buffer()) {
+              @Override
+              public long read(Buffer sink, long byteCount) throws IOException {
+                throw new IOException("connection reset");
+              }
+            });
+
+    ErrorBody body =
+        ErrorBody.read(response(500, null), ResponseBody.create(failing, null, -1L), CLOCK);
+
+    assertThat(body.text()).isEmpty();
+    assertThat(body.json()).isNull();
+    assertThat(body.byteCount()).isZero();
+    assertThat(body.readFailure()).hasMessage("connection reset");
+  }
+
+  @Test
+  void aMissingBodyIsEmpty() {
+    ErrorBody body = ErrorBody.read(response(404, null), null, CLOCK);
+
+    assertThat(body.text()).isEmpty();
+    assertThat(body.excerpt()).isEmpty();
+    assertThat(body.readFailure()).isNull();
+  }
+
+  @Test
+  void aSuccessfulResponseIsRefused() {
+    assertThatThrownBy(() -> ErrorBody.read(response(200, null), null, CLOCK))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("response is successful: HTTP 200");
+  }
+
+  @Test
+  void invalidUtf8IsParsedFromTheOriginalBytesWhenNothingIsMasked() {
+    byte[] bytes = {'"', (byte) 0xC3, (byte) 0xA9, '"'};
+
+    Object json = ErrorBody.of(400, Headers.of(), bytes, null, 0L, null).json();
+
+    assertThat(json).isEqualTo("é");
+    Map<?, ?> none = ErrorBody.of(400, Headers.of(), new byte[0], null, 0L, null).jsonObject();
+    assertThat(none).isNull();
+  }
+
+  private static Response response(int code, String authorization) {
+    Request.Builder request = new Request.Builder().url("https://api.example.com/v1/x");
+    if (authorization != null) request.header("Authorization", authorization);
+    return new Response.Builder()
+        .request(request.build())
+        .protocol(Protocol.HTTP_1_1)
+        .code(code)
+        .message("status")
+        .build();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

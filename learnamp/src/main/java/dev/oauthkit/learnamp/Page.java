@@ -19,7 +19,7 @@ import retrofit2.Response;
  *
  * <pre>{@code
  * Page<User> page = learnAmp.page(learnAmp.api().users(1, 100));
- * System.out.println(page.elements().size() + " of " + page.total() + " users");
+ * log(page.elements().size() + " of " + page.total() + " users");
  * }</pre>
  *
  * @param <T> the type of the listed elements.

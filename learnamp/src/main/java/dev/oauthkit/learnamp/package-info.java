@@ -17,7 +17,7 @@
  *     .build();
  * Pages<User> pages = learnAmp.pages(page -> learnAmp.api().users(page, 100));
  * for (Page<User> page; (page = pages.next()) != null; ) {
- *   for (User user : page.elements()) System.out.println(user.email);
+ *   for (User user : page.elements()) show(user.email);
  * }
  * }</pre>
  */

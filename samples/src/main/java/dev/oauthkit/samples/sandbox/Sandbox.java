@@ -48,7 +48,7 @@ public abstract class Sandbox implements Closeable {
             }
           }
         });
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    server.start(InetAddress.getLoopbackAddress(), 0);
     return this;
   }
 

@@ -25,8 +25,10 @@ import okhttp3.Route;
  *       it.
  *   <li>If the request carried an older token, because another request already renewed it, the
  *       request is retried with the current token and nothing is fetched.
- *   <li>If the retried request is refused again, its 401 is returned to the caller: the
- *       authenticator never loops.
+ *   <li>If a request retried with a renewed token is refused again, its 401 is returned to the
+ *       caller: the authenticator never loops. A request retried with the current token but without
+ *       a renewal (the case above) may be refused because the current token was revoked too; it
+ *       gets one renewal of its own, so a request is sent at most three times.
  * </ul>
  *
  * <p>It returns null, so OkHttp hands the response to the caller, for a 403 (an authorization
@@ -81,9 +83,14 @@ public final class TokenAuthenticator implements Authenticator {
     if (response.code() != 401) return null;
     Request request = response.request();
     if (!tokens.isInScope(request.url())) return null;
+    int refusals = 0;
     for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
-      if (prior.code() == 401) return null; // Already retried once: give up.
+      if (prior.code() == 401) refusals++;
     }
+    // Give up after a renewed token was refused too. A retry that only swapped in the current token
+    // (another call had renewed it) earns one renewal of its own: the current token may have been
+    // revoked along with the old one. So at most three attempts, never a loop.
+    if (refusals >= 2 || (refusals == 1 && request.tag(Swapped.class) == null)) return null;
 
     String sent = request.header("Authorization");
     String failedToken = null;
@@ -94,10 +101,18 @@ public final class TokenAuthenticator implements Authenticator {
     }
     if (!policy.shouldRenew(response)) return null;
 
+    TokenManager.Entry before = tokens.currentEntry();
     TokenManager.Entry entry =
         failedToken != null ? tokens.refreshEntry(failedToken) : tokens.entry();
     if (entry.token.value().equals(failedToken)) return null;
-    return request.newBuilder().header("Authorization", entry.authorization).build();
+    Request.Builder retry = request.newBuilder().header("Authorization", entry.authorization);
+    if (entry == before) retry.tag(Swapped.class, Swapped.INSTANCE);
+    return retry.build();
+  }
+
+  /** Tags a retry that carries the current token without having renewed it. */
+  private static final class Swapped {
+    static final Swapped INSTANCE = new Swapped();
   }
 
   @Override

@@ -225,6 +225,12 @@ public final class TokenManager {
     return false;
   }
 
+  /** Returns the current entry, which may be stale or expired, without any I/O; or null. */
+  @Nullable
+  Entry currentEntry() {
+    return current;
+  }
+
   /** The hot path: one volatile read and one clock read for a fresh token. */
   Entry entry() throws IOException {
     Entry entry = current;

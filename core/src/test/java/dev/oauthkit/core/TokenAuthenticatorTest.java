@@ -169,6 +169,47 @@ final class TokenAuthenticatorTest {
   }
 
   @Test
+  void currentTokenRevokedWithTheOldOneGetsOneRenewal() throws Exception {
+    tokenServer.enqueue(token("A", 3600));
+    tokenServer.enqueue(token("B", 3600));
+    tokenServer.enqueue(token("C", 3600));
+    tokens.token();
+    tokens.refresh("A"); // Another call renewed A to B; then the server revoked both.
+
+    api.enqueue(new MockResponse().setResponseCode(401));
+    api.enqueue(new MockResponse().setResponseCode(401));
+    api.enqueue(new MockResponse().setBody("ok"));
+    Request stale =
+        new Request.Builder().url(api.url("/resource")).header("Authorization", "Bearer A").build();
+    try (Response response = client.newCall(stale).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+
+    assertThat(take(api).getHeader("Authorization")).isEqualTo("Bearer A");
+    assertThat(take(api).getHeader("Authorization")).isEqualTo("Bearer B");
+    assertThat(take(api).getHeader("Authorization")).isEqualTo("Bearer C");
+    assertThat(tokenServer.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void neverMoreThanThreeAttempts() throws Exception {
+    tokenServer.enqueue(token("A", 3600));
+    tokenServer.enqueue(token("B", 3600));
+    tokenServer.enqueue(token("C", 3600));
+    tokens.token();
+    tokens.refresh("A");
+    for (int i = 0; i < 5; i++) api.enqueue(new MockResponse().setResponseCode(401));
+
+    Request stale =
+        new Request.Builder().url(api.url("/resource")).header("Authorization", "Bearer A").build();
+    try (Response response = client.newCall(stale).execute()) {
+      assertThat(response.code()).isEqualTo(401);
+    }
+    assertThat(api.getRequestCount()).isEqualTo(3);
+    assertThat(tokenServer.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   void forbiddenDoesNotRenew() throws Exception {
     tokenServer.enqueue(token("A", 3600));
     api.enqueue(new MockResponse().setResponseCode(403));

@@ -36,16 +36,19 @@ public final class HttpBodies {
 
   /**
    * Returns the delay a {@code Retry-After} header asks for (RFC 9110 §10.2.3: seconds or an
-   * HTTP-date) in milliseconds, or -1 if there is none or it cannot be read.
+   * HTTP-date) in milliseconds, or -1 if there is none or it cannot be read. A delay too long for a
+   * long is {@link Long#MAX_VALUE}.
    */
   public static long retryAfterMillis(Headers headers, long nowMillis) {
     String value = headers.get("Retry-After");
     if (value == null) return -1L;
     try {
       long seconds = Long.parseLong(value.trim());
-      return seconds < 0 ? -1L : seconds * 1000L;
+      if (seconds < 0) return -1L;
+      return seconds > Long.MAX_VALUE / 1000L ? Long.MAX_VALUE : seconds * 1000L;
     } catch (NumberFormatException ignored) {
-      // Not seconds; an HTTP-date.
+      // Not seconds (an HTTP-date), or more digits than a long holds.
+      if (value.trim().matches("\\d{19,}")) return Long.MAX_VALUE;
     }
     Date date = headers.getDate("Retry-After");
     if (date == null) return -1L;

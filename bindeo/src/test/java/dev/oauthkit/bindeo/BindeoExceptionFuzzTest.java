@@ -1,0 +1,71 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.bindeo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Any error response of the Bindeo API yields a {@link BindeoException}, never another exception,
+ * with a bounded message that never shows the request's token.
+ *
+ * <p>{@code mvn verify} replays the seeds in {@code BindeoExceptionFuzzTestInputs}; {@code
+ * JAZZER_FUZZ=1 mvn -pl bindeo -am test -Dtest=BindeoExceptionFuzzTest
+ * -Dsurefire.failIfNoSpecifiedTests=false} fuzzes for {@code maxDuration}. Input format: {@link
+ * FuzzedResponse}.
+ */
+final class BindeoExceptionFuzzTest {
+  @FuzzTest(maxDuration = "60s")
+  void anyErrorResponseIsABindeoException(byte[] input) {
+    FuzzedResponse fuzzed = FuzzedResponse.parse(input);
+    if (fuzzed == null) return;
+
+    BindeoException e;
+    try {
+      e = BindeoException.from(fuzzed.response);
+    } catch (IOException unreadable) {
+      throw new AssertionError("an in-memory body cannot fail to read", unreadable);
+    }
+
+    fuzzed.assertSafe(e);
+    if (e.error() == null && e.errorMessage() == null) {
+      assertThat(e.bodyExcerpt()).isNotNull();
+      assertThat(e.hint()).isNull();
+    } else {
+      assertThat(e.bodyExcerpt()).isNull();
+    }
+  }
+
+  /**
+   * What fuzzing found in {@link BindeoException}, reduced: the token a server echoes is not masked
+   * (in the message via {@code message}/{@code hint}, and in {@link
+   * BindeoException#bodyExcerpt()}), and the {@code error} string is quoted whole, so the message
+   * is unbounded. Reported to the Bindeo module's owner; enable once {@code BindeoException.from}
+   * masks and bounds them.
+   */
+  @Disabled("BindeoException bugs found by fuzzing: echoed token not masked, unbounded error")
+  @ParameterizedTest
+  @MethodSource("knownFindingInputs")
+  void knownFindings(String input) {
+    anyErrorResponseIsABindeoException(input.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static List<String> knownFindingInputs() {
+    String longError = new String(new char[1000]).replace('\0', 'x');
+    return Arrays.asList(
+        "401\n\n{\"error\":\"access_denied\",\"message\":\"denied\",\"hint\":\"token @@ revoked\"}",
+        "401\n\n{\"error\":\"access_denied\",\"message\":\"token @@ revoked\"}",
+        "401\n\nBearer @@ is not a valid token",
+        "400\n\n{\"error\":\"" + longError + "\"}");
+  }
+}

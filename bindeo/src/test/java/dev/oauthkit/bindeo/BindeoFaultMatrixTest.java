@@ -1,0 +1,342 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.bindeo;
+
+import static dev.oauthkit.bindeo.FaultMatrix.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The fault matrix through {@link Bindeo}: token endpoint and API on one MockWebServer, told apart
+ * by path. Each test asserts what the caller of {@link Bindeo#execute} gets and exactly how many
+ * requests each endpoint saw, and records its row; the table in docs/reliability.md must match.
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class BindeoFaultMatrixTest {
+  private static final FaultMatrix MATRIX = new FaultMatrix("bindeo");
+  private static final String RECOVERED = "recovered";
+
+  private final MockWebServer server = new MockWebServer();
+  private final Script token = new Script();
+  private final Script api = new Script();
+  private final TestClock clock = new TestClock();
+  private final RecordingTokenListener listener = new RecordingTokenListener();
+  private Bindeo bindeo;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    server.setDispatcher(Script.route("/access_token", token, api));
+    server.start();
+    bindeo = build(BindeoServer.builder(server, clock));
+  }
+
+  private Bindeo build(Bindeo.Builder builder) {
+    return builder
+        .client(new OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS).build())
+        .tokenListener(listener)
+        .build();
+  }
+
+  @AfterEach
+  void tearDown() throws IOException {
+    server.shutdown();
+  }
+
+  @AfterAll
+  static void matrixMatchesTheDocument() throws IOException {
+    MATRIX.verifyDocument();
+  }
+
+  private String call() throws IOException {
+    assertThat(bindeo.execute(bindeo.api().accountTypes("en_US")).data).isNotEmpty();
+    return RECOVERED;
+  }
+
+  private void record(String row, String outcome, int tokenRequests, int apiRequests) {
+    assertThat(token.count()).as("token requests").isEqualTo(tokenRequests);
+    assertThat(api.count()).as("API requests").isEqualTo(apiRequests);
+    MATRIX.record(row, outcome, tokenRequests, apiRequests);
+  }
+
+  private static MockResponse accountTypes() throws IOException {
+    return BindeoServer.fixture("account-types.json");
+  }
+
+  private static MockResponse tokenJson(String json) {
+    return BindeoServer.json(200, json);
+  }
+
+  private static MockResponse status(int code) {
+    return BindeoServer.json(code, "{}");
+  }
+
+  @Test
+  void tokenEndpointNeverAnswers() throws Exception {
+    token.forever(request -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome)
+        .isEqualTo("TokenRequestException: no response (SocketTimeoutException), transient");
+    record("token endpoint never answers (read timeout)", outcome, 3, 0);
+  }
+
+  @Test
+  void tokenEndpointDisconnectsMidBody() throws Exception {
+    token.then(
+        BindeoServer.token("A")
+            .throttleBody(16, 5, TimeUnit.MILLISECONDS)
+            .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    token.then(BindeoServer.token("A"));
+    api.forever(request -> accountTypes());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(listener.count("retry")).isEqualTo(1);
+    record("token endpoint disconnects mid-body, then answers", "recovered (1 retry)", 2, 1);
+  }
+
+  @Test
+  void tokenEndpointAnswersAnHtmlPage() throws Exception {
+    token.forever(
+        request ->
+            new MockResponse()
+                .setResponseCode(502)
+                .setHeader("Content-Type", "text/html")
+                .setBody("<html><h1>502 Bad Gateway</h1></html>"));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("TokenRequestException: HTTP 502, transient");
+    record("token endpoint 502 HTML page", outcome, 3, 0);
+  }
+
+  @Test
+  void tokenEndpointUnavailableTwice() throws Exception {
+    token.then(status(503)).then(status(503)).then(BindeoServer.token("A"));
+    api.forever(request -> accountTypes());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(listener.count("retry")).isEqualTo(2);
+    record("token endpoint 503 ×2, then 200", "recovered (2 retries)", 3, 1);
+  }
+
+  @Test
+  void tokenEndpointUnavailableForever() throws Exception {
+    token.forever(request -> status(503));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("TokenRequestException: HTTP 503, transient");
+    record("token endpoint 503 forever", outcome, 3, 0);
+  }
+
+  @Test
+  void tokenEndpointRateLimits() throws Exception {
+    token.then(status(429).setHeader("Retry-After", "2")).then(BindeoServer.token("A"));
+    api.forever(request -> accountTypes());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(listener.events()).contains("retry client_credentials attempt=2 delay=2000");
+    record(
+        "token endpoint 429 with Retry-After, then 200",
+        "recovered (waited the Retry-After 2 s)",
+        2,
+        1);
+  }
+
+  @Test
+  void tokenResponseTruncated() throws Exception {
+    token.forever(request -> tokenJson("{\"access_token\":\"A\",\"token_type\":\"Bea"));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("TokenRequestException: HTTP 200");
+    record("token endpoint 200 with truncated JSON", outcome, 1, 0);
+  }
+
+  @Test
+  void tokenResponseWithoutExpiresIn() throws Exception {
+    token.then(tokenJson("{\"access_token\":\"A\",\"token_type\":\"Bearer\"}"));
+    api.forever(request -> accountTypes());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    clock.sleep(TimeUnit.DAYS.toMillis(1));
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(bindeo.tokens().token().hasExpiry()).isFalse();
+    record(
+        "token endpoint 200, expires_in missing",
+        "recovered (token used until a 401, here a day later)",
+        1,
+        2);
+  }
+
+  @Test
+  void tokenResponseWithExpiresInAsAString() throws Exception {
+    token.then(
+        tokenJson("{\"access_token\":\"A\",\"token_type\":\"Bearer\",\"expires_in\":\"3600\"}"));
+    api.forever(request -> accountTypes());
+
+    long start = clock.currentTimeMillis();
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(bindeo.tokens().token().expiresAtMillis())
+        .isEqualTo(start + TimeUnit.SECONDS.toMillis(3600));
+    record("token endpoint 200, expires_in a string", "recovered (string read as seconds)", 1, 1);
+  }
+
+  @Test
+  void tokenResponseWithExpiresInZero() throws Exception {
+    token.forever(
+        request ->
+            tokenJson("{\"access_token\":\"A\",\"token_type\":\"Bearer\",\"expires_in\":0}"));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("TokenRequestException: HTTP 200");
+    record("token endpoint 200, expires_in 0", outcome + " (not positive)", 1, 0);
+  }
+
+  @Test
+  void apiRefusesTheCurrentToken() throws Exception {
+    token.then(BindeoServer.token("A")).then(BindeoServer.token("B"));
+    api.then(BindeoServer.accessDenied()).forever(request -> accountTypes());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
+    record("API 401 with the current token", "recovered (new token, call retried once)", 2, 2);
+  }
+
+  @Test
+  void apiRefusesAnOldToken() throws Exception {
+    token.then(BindeoServer.token("A")).then(BindeoServer.token("B"));
+    api.then(
+            request -> {
+              bindeo.tokens().refresh("A"); // Meanwhile another call had A refused and renewed.
+              return BindeoServer.accessDenied();
+            })
+        .forever(request -> accountTypes());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
+    record(
+        "API 401 with an old token",
+        "recovered (another call had renewed it: retried with its token)",
+        2,
+        2);
+  }
+
+  @Test
+  void apiRefusesEveryToken() throws Exception {
+    token.then(BindeoServer.token("A")).then(BindeoServer.token("B"));
+    api.forever(request -> BindeoServer.accessDenied());
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("BindeoException: HTTP 401");
+    record("API 401 forever", outcome + " (after one renewal)", 2, 2);
+  }
+
+  @Test
+  void apiForbids() throws Exception {
+    token.then(BindeoServer.token("A"));
+    api.forever(
+        request ->
+            BindeoServer.json(
+                403, "{\"error\":{\"code\":403,\"message\":\"Storage space full\"}}"));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("BindeoException: HTTP 403");
+    record("API 403", outcome + ", nothing renewed", 1, 1);
+  }
+
+  @Test
+  void refreshTokenRevokedWithoutFallback() throws Exception {
+    token
+        .then(BindeoServer.token("A", "R1"))
+        .then(BindeoServer.refreshTokenInvalid("Token has been revoked"));
+    api.forever(request -> accountTypes());
+
+    bindeo = bindeo.signIn(BindeoServer.USERNAME, BindeoServer.PASSWORD);
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    clock.sleep(TimeUnit.HOURS.toMillis(1));
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("SignInRequiredException: invalid_request, HTTP 400");
+    assertThat(listener.events())
+        .filteredOn(e -> e.startsWith("start"))
+        .containsExactly("start password", "start refresh_token");
+    record("refresh token revoked, no password to fall back on", outcome, 2, 1);
+  }
+
+  @Test
+  void refreshTokenRevokedWithPasswordFallback() throws Exception {
+    bindeo =
+        build(
+            BindeoServer.builder(server, clock)
+                .password(BindeoServer.USERNAME, BindeoServer.PASSWORD));
+    token
+        .then(BindeoServer.token("A", "R1"))
+        .then(BindeoServer.refreshTokenInvalid("Token has been revoked"))
+        .then(BindeoServer.token("B", "R2"));
+    api.forever(request -> accountTypes());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    clock.sleep(TimeUnit.HOURS.toMillis(1));
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+
+    assertThat(listener.events())
+        .filteredOn(e -> e.startsWith("start"))
+        .containsExactly("start password", "start refresh_token", "start password");
+    assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
+    record(
+        "refresh token revoked, password grant to fall back on",
+        "recovered (password grant once)",
+        3,
+        2);
+  }
+
+  @Test
+  void clientRevokedMidRun() throws Exception {
+    token
+        .then(BindeoServer.token("A"))
+        .forever(
+            request ->
+                BindeoServer.json(
+                    401,
+                    "{\"error\":\"invalid_client\",\"message\":\"Client authentication"
+                        + " failed\"}"));
+    api.then(accountTypes()).forever(request -> BindeoServer.accessDenied());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("TokenRequestException: invalid_client, HTTP 401");
+    record("client revoked (invalid_client) mid-run", outcome, 2, 2);
+  }
+
+  @Test
+  void clockJumpsForwardAnHour() throws Exception {
+    token.then(BindeoServer.token("A")).then(BindeoServer.token("B"));
+    api.forever(request -> accountTypes());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    clock.sleep(TimeUnit.HOURS.toMillis(1));
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+
+    assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
+    record("clock jumps forward 1 h", "recovered (expired token replaced before the call)", 2, 2);
+  }
+}

@@ -1,0 +1,309 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.learnamp;
+
+import static dev.oauthkit.learnamp.FaultMatrix.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The fault matrix through {@link LearnAmp}: token endpoint and API on one MockWebServer, told
+ * apart by path. Each test asserts what the caller of {@link LearnAmp#execute} gets and exactly how
+ * many requests each endpoint saw, and records its row; the table in docs/reliability.md must
+ * match.
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class LearnAmpFaultMatrixTest {
+  private static final FaultMatrix MATRIX = new FaultMatrix("learnamp");
+  private static final String RECOVERED = "recovered";
+  private static final String UNAUTHORIZED = "{\"error\":\"Unauthorized\"}";
+
+  private final MockWebServer server = new MockWebServer();
+  private final Script token = new Script();
+  private final Script api = new Script();
+  private final TestClock clock = new TestClock();
+  private final RecordingTokenListener listener = new RecordingTokenListener();
+  private LearnAmp learnAmp;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    server.setDispatcher(Script.route("/oauth/token", token, api));
+    server.start();
+    learnAmp =
+        Fixtures.learnAmp(server, clock)
+            .client(new OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS).build())
+            .tokenListener(listener)
+            .build();
+  }
+
+  @AfterEach
+  void tearDown() throws IOException {
+    server.shutdown();
+  }
+
+  @AfterAll
+  static void matrixMatchesTheDocument() throws IOException {
+    MATRIX.verifyDocument();
+  }
+
+  private String call() throws IOException {
+    assertThat(learnAmp.execute(learnAmp.api().user(1)).id).isEqualTo(1L);
+    return RECOVERED;
+  }
+
+  private void record(String row, String outcome, int tokenRequests, int apiRequests) {
+    assertThat(token.count()).as("token requests").isEqualTo(tokenRequests);
+    assertThat(api.count()).as("API requests").isEqualTo(apiRequests);
+    MATRIX.record(row, outcome, tokenRequests, apiRequests);
+  }
+
+  private static MockResponse user() {
+    return Fixtures.json(200, Fixtures.read("user.json"));
+  }
+
+  private static MockResponse tokenJson(String json) {
+    return Fixtures.json(200, json);
+  }
+
+  private static MockResponse status(int code) {
+    return Fixtures.json(code, "{}");
+  }
+
+  @Test
+  void tokenEndpointNeverAnswers() throws Exception {
+    token.forever(request -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome)
+        .isEqualTo("TokenRequestException: no response (SocketTimeoutException), transient");
+    record("token endpoint never answers (read timeout)", outcome, 3, 0);
+  }
+
+  @Test
+  void tokenEndpointDisconnectsMidBody() throws Exception {
+    token.then(
+        Fixtures.token("A")
+            .throttleBody(16, 5, TimeUnit.MILLISECONDS)
+            .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    token.then(Fixtures.token("A"));
+    api.forever(request -> user());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(listener.count("retry")).isEqualTo(1);
+    record("token endpoint disconnects mid-body, then answers", "recovered (1 retry)", 2, 1);
+  }
+
+  @Test
+  void tokenEndpointAnswersAnHtmlPage() throws Exception {
+    token.forever(
+        request ->
+            new MockResponse()
+                .setResponseCode(502)
+                .setHeader("Content-Type", "text/html")
+                .setBody("<html><h1>502 Bad Gateway</h1></html>"));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("TokenRequestException: HTTP 502, transient");
+    record("token endpoint 502 HTML page", outcome, 3, 0);
+  }
+
+  @Test
+  void tokenEndpointUnavailableTwice() throws Exception {
+    token.then(status(503)).then(status(503)).then(Fixtures.token("A"));
+    api.forever(request -> user());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(listener.count("retry")).isEqualTo(2);
+    record("token endpoint 503 ×2, then 200", "recovered (2 retries)", 3, 1);
+  }
+
+  @Test
+  void tokenEndpointUnavailableForever() throws Exception {
+    token.forever(request -> status(503));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("TokenRequestException: HTTP 503, transient");
+    record("token endpoint 503 forever", outcome, 3, 0);
+  }
+
+  @Test
+  void tokenEndpointRateLimits() throws Exception {
+    token.then(status(429).setHeader("Retry-After", "2")).then(Fixtures.token("A"));
+    api.forever(request -> user());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(listener.events()).contains("retry client_credentials attempt=2 delay=2000");
+    record(
+        "token endpoint 429 with Retry-After, then 200",
+        "recovered (waited the Retry-After 2 s)",
+        2,
+        1);
+  }
+
+  @Test
+  void tokenResponseTruncated() throws Exception {
+    token.forever(request -> tokenJson("{\"access_token\":\"A\",\"token_type\":\"Bea"));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("TokenRequestException: HTTP 200");
+    record("token endpoint 200 with truncated JSON", outcome, 1, 0);
+  }
+
+  @Test
+  void tokenResponseWithoutExpiresIn() throws Exception {
+    token.then(tokenJson("{\"access_token\":\"A\",\"token_type\":\"Bearer\"}"));
+    api.forever(request -> user());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    clock.sleep(TimeUnit.DAYS.toMillis(1));
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(learnAmp.tokens().token().hasExpiry()).isFalse();
+    record(
+        "token endpoint 200, expires_in missing",
+        "recovered (token used until a 401, here a day later)",
+        1,
+        2);
+  }
+
+  @Test
+  void tokenResponseWithExpiresInAsAString() throws Exception {
+    token.then(
+        tokenJson("{\"access_token\":\"A\",\"token_type\":\"Bearer\",\"expires_in\":\"7200\"}"));
+    api.forever(request -> user());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(learnAmp.tokens().token().expiresAtMillis())
+        .isEqualTo(TestClock.START_MILLIS + TimeUnit.SECONDS.toMillis(7200));
+    record("token endpoint 200, expires_in a string", "recovered (string read as seconds)", 1, 1);
+  }
+
+  @Test
+  void tokenResponseWithExpiresInZero() throws Exception {
+    token.forever(
+        request ->
+            tokenJson("{\"access_token\":\"A\",\"token_type\":\"Bearer\",\"expires_in\":0}"));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("TokenRequestException: HTTP 200");
+    record("token endpoint 200, expires_in 0", outcome + " (not positive)", 1, 0);
+  }
+
+  @Test
+  void apiRefusesTheCurrentToken() throws Exception {
+    token.then(Fixtures.token("A")).then(Fixtures.token("B"));
+    api.then(Fixtures.json(401, UNAUTHORIZED)).forever(request -> user());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
+    record("API 401 with the current token", "recovered (new token, call retried once)", 2, 2);
+  }
+
+  @Test
+  void apiRefusesAnOldToken() throws Exception {
+    token.then(Fixtures.token("A")).then(Fixtures.token("B"));
+    api.then(
+            request -> {
+              learnAmp.tokens().refresh("A"); // Meanwhile another call had A refused and renewed.
+              return Fixtures.json(401, UNAUTHORIZED);
+            })
+        .forever(request -> user());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
+    record(
+        "API 401 with an old token",
+        "recovered (another call had renewed it: retried with its token)",
+        2,
+        2);
+  }
+
+  @Test
+  void apiRefusesEveryToken() throws Exception {
+    token.then(Fixtures.token("A")).then(Fixtures.token("B"));
+    api.forever(request -> Fixtures.json(401, UNAUTHORIZED));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("LearnAmpException: HTTP 401");
+    record("API 401 forever", outcome + " (after one renewal)", 2, 2);
+  }
+
+  @Test
+  void apiForbids() throws Exception {
+    token.then(Fixtures.token("A"));
+    api.forever(
+        request ->
+            Fixtures.json(403, "{\"error\":\"You are not authorized to access this page.\"}"));
+
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("LearnAmpException: HTTP 403");
+    record("API 403", outcome + ", nothing renewed", 1, 1);
+  }
+
+  @Test
+  void refreshTokenRowsDoNotApply() throws Exception {
+    token.then(Fixtures.token("A"));
+
+    assertThat(learnAmp.tokens().token().refreshToken()).isNull();
+    assertThat(learnAmp.tokens().grant().type()).isEqualTo("client_credentials");
+    assertThat(token.count()).isEqualTo(1);
+    String why = "client credentials only, no refresh token";
+    MATRIX.notApplicable("refresh token revoked, no password to fall back on", why);
+    MATRIX.notApplicable("refresh token revoked, password grant to fall back on", why);
+  }
+
+  @Test
+  void clientRevokedMidRun() throws Exception {
+    token
+        .then(Fixtures.token("A"))
+        .forever(
+            request ->
+                Fixtures.json(
+                    401,
+                    "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication"
+                        + " failed due to unknown client.\"}"));
+    api.then(user()).forever(request -> Fixtures.json(401, UNAUTHORIZED));
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    String outcome = outcome(this::call);
+
+    assertThat(outcome).isEqualTo("TokenRequestException: invalid_client, HTTP 401");
+    record("client revoked (invalid_client) mid-run", outcome, 2, 2);
+  }
+
+  @Test
+  void clockJumpsForwardAnHour() throws Exception {
+    token.then(Fixtures.token("A")).then(Fixtures.token("B"));
+    api.forever(request -> user());
+
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+    clock.sleep(TimeUnit.HOURS.toMillis(1));
+    assertThat(outcome(this::call)).isEqualTo(RECOVERED);
+
+    assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer A");
+    record(
+        "clock jumps forward 1 h",
+        "recovered (the 2-hour token is still fresh: no token request)",
+        1,
+        2);
+  }
+}

@@ -102,7 +102,8 @@ public final class BindeoException extends ApiException {
           body.excerpt());
     }
     StringBuilder message = new StringBuilder("Bindeo answered HTTP ").append(code);
-    if (error != null && !error.equals(Integer.toString(code))) message.append(' ').append(error);
+    if (error != null && !error.equals(Integer.toString(code)))
+      message.append(' ').append(Json.excerpt(error));
     if (errorMessage != null) message.append(": ").append(Json.excerpt(errorMessage));
     if (hint != null) message.append(" (").append(Json.excerpt(hint)).append(')');
     return new BindeoException(message.toString(), code, error, errorMessage, hint, null);

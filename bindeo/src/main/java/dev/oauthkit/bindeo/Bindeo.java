@@ -94,7 +94,7 @@ public final class Bindeo extends ProviderClient {
    * @throws TokenRequestException if no token could be obtained; see {@link #isSignInRequired}.
    * @throws IOException if the API could not be reached.
    */
-  public <T> T execute(Call<T> call) throws IOException {
+  public <T> @Nullable T execute(Call<T> call) throws IOException {
     Response<T> response = call.execute();
     if (!response.isSuccessful()) throw BindeoException.from(response);
     return response.body();
@@ -103,8 +103,8 @@ public final class Bindeo extends ProviderClient {
   /**
    * Signs a user in with one password grant request and returns a client for that user that renews
    * with refresh tokens alone: the password is not kept. The session is stored in the token store
-   * under one key per API and client, replacing an earlier session; use the returned client and
-   * drop the earlier session's.
+   * under one key per API, client and user, replacing that user's earlier session; use the returned
+   * client and drop the earlier one. Sessions of different users never share tokens.
    *
    * <p>When the refresh token is later refused, the returned client's calls fail with {@link
    * SignInRequiredException}: call this method again with the user's credentials.
@@ -116,7 +116,7 @@ public final class Bindeo extends ProviderClient {
   public Bindeo signIn(String username, String password) throws IOException {
     Objects.requireNonNull(username, "username == null");
     Objects.requireNonNull(password, "password == null");
-    String sessionKey = sessionKey();
+    String sessionKey = sessionKey(username);
     TokenManager signIn =
         tokenManager(config, endpoint, Grant.password(username, password), sessionKey);
     signIn.clear(); // Forget the earlier session, so that this one starts with the password.
@@ -130,14 +130,16 @@ public final class Bindeo extends ProviderClient {
   }
 
   /**
-   * Returns a client for the user whose session {@link #signIn} stored in the token store, or null
-   * if there is none (never signed in, signed out, or the refresh token was refused). With a
-   * persistent token store this resumes a session after a restart without the user's password.
+   * Returns a client for the session {@link #signIn} stored in the token store for {@code
+   * username}, or null if there is none (never signed in, signed out, or the refresh token was
+   * refused). With a persistent token store this resumes a session after a restart without the
+   * user's password.
    *
    * @throws IOException if the token store failed.
    */
-  public @Nullable Bindeo resumeSession() throws IOException {
-    String sessionKey = sessionKey();
+  public @Nullable Bindeo resumeSession(String username) throws IOException {
+    Objects.requireNonNull(username, "username == null");
+    String sessionKey = sessionKey(username);
     AccessToken saved = config.tokenStore().get(sessionKey);
     String refreshToken = saved != null ? saved.refreshToken() : null;
     if (refreshToken == null || refreshToken.isEmpty()) return null;
@@ -158,8 +160,8 @@ public final class Bindeo extends ProviderClient {
     return "invalid_credentials".equals(error) || "invalid_grant".equals(error);
   }
 
-  private String sessionKey() {
-    return BindeoAuth.sessionKey(config.baseUrl(), config.clientId());
+  private String sessionKey(String username) {
+    return BindeoAuth.sessionKey(config.baseUrl(), config.clientId(), username);
   }
 
   private Bindeo withGrant(Grant grant, String storeKey) {
@@ -191,6 +193,7 @@ public final class Bindeo extends ProviderClient {
    */
   public static final class Builder extends ProviderBuilder<Builder> {
     private @Nullable Grant userGrant;
+    private @Nullable String sessionUser;
 
     Builder() {
       super(HttpUrl.get(DEFAULT_BASE_URL), "Bindeo base URL");
@@ -212,15 +215,17 @@ public final class Bindeo extends ProviderClient {
      */
     public Builder password(String username, String password) {
       this.userGrant = Grant.password(username, password);
+      this.sessionUser = null;
       return this;
     }
 
     /**
-     * Resumes a user's session with a refresh token the app saved, holding no password. When a
-     * newer token of the session is in the token store, it is used instead. When Bindeo refuses the
-     * refresh token, calls fail with {@link SignInRequiredException}.
+     * Resumes {@code username}'s session with a refresh token the app saved, holding no password.
+     * When a newer token of that user's session is in the token store, it is used first; when
+     * Bindeo refuses both, calls fail with {@link SignInRequiredException}.
      */
-    public Builder refreshToken(String refreshToken) {
+    public Builder refreshToken(String username, String refreshToken) {
+      this.sessionUser = java.util.Objects.requireNonNull(username, "username == null");
       this.userGrant = Grant.refreshToken(refreshToken);
       return this;
     }
@@ -236,8 +241,8 @@ public final class Bindeo extends ProviderClient {
           BindeoAuth.tokenEndpoint(config.baseUrl(), config.clientId(), config.clientSecret());
       Grant grant = userGrant != null ? userGrant : Grant.clientCredentials();
       String storeKey =
-          grant.type().equals(Grant.REFRESH_TOKEN)
-              ? BindeoAuth.sessionKey(config.baseUrl(), config.clientId())
+          sessionUser != null
+              ? BindeoAuth.sessionKey(config.baseUrl(), config.clientId(), sessionUser)
               : null;
       return new Bindeo(config, endpoint, grant, storeKey);
     }

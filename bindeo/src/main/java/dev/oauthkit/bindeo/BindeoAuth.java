@@ -50,8 +50,8 @@ final class BindeoAuth {
    * Returns the store key of a signed-in user's session with this API and client. It does not
    * change when the refresh token rotates, so a persisted session is found again after a restart.
    */
-  static String sessionKey(HttpUrl baseUrl, String clientId) {
-    String material = baseUrl + "\n" + clientId;
+  static String sessionKey(HttpUrl baseUrl, String clientId, String username) {
+    String material = baseUrl + "\n" + clientId + "\n" + username;
     return "bindeo:session:" + ByteString.encodeUtf8(material).sha256().hex().substring(0, 40);
   }
 

@@ -214,7 +214,8 @@ class BindeoAuthTest {
     assertThat(e.code()).isEqualTo(400);
     assertThat(e.error()).isEqualTo("invalid_request");
     assertThat(server.getRequestCount()).isEqualTo(2); // No password grant: none is held.
-    assertThat(bindeo.resumeSession()).isNull(); // The refused session is gone from the store.
+    assertThat(bindeo.resumeSession(USERNAME))
+        .isNull(); // The refused session is gone from the store.
   }
 
   @ParameterizedTest
@@ -230,7 +231,8 @@ class BindeoAuthTest {
       })
   void recognisesEveryRefusalOfTheRefreshToken(String refusal) throws Exception {
     server.enqueue(BindeoServer.json(400, refusal));
-    Bindeo user = BindeoServer.builder(server, clock).refreshToken("saved-refresh").build();
+    Bindeo user =
+        BindeoServer.builder(server, clock).refreshToken(USERNAME, "saved-refresh").build();
 
     SignInRequiredException e =
         catchThrowableOfType(SignInRequiredException.class, () -> user.tokens().token());
@@ -248,7 +250,8 @@ class BindeoAuthTest {
                 + " parameter, includes an invalid parameter value, includes a parameter more than"
                 + " once, or is otherwise malformed.\",\"hint\":\"Check the `client_id`"
                 + " parameter\"}"));
-    Bindeo user = BindeoServer.builder(server, clock).refreshToken("saved-refresh").build();
+    Bindeo user =
+        BindeoServer.builder(server, clock).refreshToken(USERNAME, "saved-refresh").build();
 
     TokenRequestException e =
         catchThrowableOfType(TokenRequestException.class, () -> user.tokens().token());
@@ -268,7 +271,7 @@ class BindeoAuthTest {
 
     // A new process: the same store, no password.
     Bindeo restarted = BindeoServer.builder(server, clock).tokenStore(store).build();
-    Bindeo user = restarted.resumeSession();
+    Bindeo user = restarted.resumeSession(USERNAME);
 
     assertThat(user).isNotNull();
     assertThat(user.tokens().token().value()).isEqualTo("access-1");
@@ -281,10 +284,27 @@ class BindeoAuthTest {
   }
 
   @Test
+  void sessionsOfDifferentUsersNeverShareTokens() throws Exception {
+    TokenStore store = TokenStore.inMemory();
+    server.enqueue(BindeoServer.token("access-ana", "refresh-ana"));
+    server.enqueue(BindeoServer.token("access-bo", "refresh-bo"));
+    Bindeo base = BindeoServer.builder(server, clock).tokenStore(store).build();
+
+    Bindeo ana = base.signIn(USERNAME, PASSWORD);
+    Bindeo bo = base.signIn("bo@example.com", "bo-password");
+
+    assertThat(ana.tokens().storeKey()).isNotEqualTo(bo.tokens().storeKey());
+    assertThat(ana.tokens().token().value()).isEqualTo("access-ana");
+    assertThat(bo.tokens().token().value()).isEqualTo("access-bo");
+    assertThat(base.resumeSession(USERNAME).tokens().token().value()).isEqualTo("access-ana");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void resumeSessionIsNullWithoutASession() throws Exception {
     Bindeo bindeo = BindeoServer.builder(server, clock).build();
 
-    assertThat(bindeo.resumeSession()).isNull();
+    assertThat(bindeo.resumeSession(USERNAME)).isNull();
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -300,7 +320,10 @@ class BindeoAuthTest {
     user.tokens().token(); // Rotates refresh-1 to refresh-2.
 
     Bindeo restarted =
-        BindeoServer.builder(server, clock).tokenStore(store).refreshToken("refresh-1").build();
+        BindeoServer.builder(server, clock)
+            .tokenStore(store)
+            .refreshToken(USERNAME, "refresh-1")
+            .build();
     clock.advance(1, TimeUnit.HOURS);
     assertThat(restarted.tokens().token().value()).isEqualTo("access-3");
 
@@ -359,6 +382,6 @@ class BindeoAuthTest {
         catchThrowableOfType(IOException.class, () -> bindeo.signIn(USERNAME, PASSWORD));
 
     assertThat(e).hasMessageContaining("no refresh token");
-    assertThat(bindeo.resumeSession()).isNull();
+    assertThat(bindeo.resumeSession(USERNAME)).isNull();
   }
 }

@@ -71,7 +71,7 @@ class BindeoBuilderTest {
         Bindeo.builder()
             .clientId("id")
             .clientSecret(CLIENT_SECRET)
-            .refreshToken("rt-canary")
+            .refreshToken("user@example.com", "rt-canary")
             .build();
 
     for (Object o : new Object[] {builder, bindeo, bindeo.tokens(), resumed, resumed.tokens()}) {

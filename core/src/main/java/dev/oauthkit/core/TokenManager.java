@@ -451,18 +451,11 @@ public final class TokenManager {
 
   private AccessToken obtain(@Nullable AccessToken previous) throws IOException {
     boolean refreshOnly = grant.type().equals(Grant.REFRESH_TOKEN);
-    String refreshToken = previous != null ? previous.refreshToken() : null;
-    if (refreshToken != null && refreshToken.isEmpty()) refreshToken = null;
-    if (refreshToken == null && refreshOnly) {
-      synchronized (lock) {
-        if (!grantRefreshTokenUsed) refreshToken = grant.parameters().get("refresh_token");
-      }
-      if (refreshToken == null) {
-        throw new SignInRequiredException(
-            new TokenRequestException("no refresh token is held", null, 0, false));
-      }
-    }
-    if (refreshToken != null) {
+    List<String> refused = new ArrayList<>();
+    TokenRequestException refusal = null;
+    String refreshToken = nonEmpty(previous != null ? previous.refreshToken() : null);
+    if (refreshToken == null && refreshOnly) refreshToken = unusedGrantRefreshToken();
+    while (refreshToken != null) {
       try {
         AccessToken token = fetchWithRetries(Grant.refreshToken(refreshToken));
         markGrantRefreshTokenUsed();
@@ -471,19 +464,48 @@ public final class TokenManager {
             : token.newBuilder().refreshToken(refreshToken).build();
       } catch (TokenRequestException e) {
         if (!refreshTokenRejection.isRejected(e)) throw e;
-        markGrantRefreshTokenUsed();
         listener.refreshTokenRejected(e);
-        if (refreshOnly) {
+        refused.add(refreshToken);
+        refusal = e;
+        if (refreshToken.equals(grant.parameters().get("refresh_token"))) {
+          markGrantRefreshTokenUsed();
+        }
+      }
+      // Another process sharing the store may have rotated the refresh token meanwhile; and a
+      // refresh-only grant carries one the app saved. Try each refresh token once.
+      AccessToken stored = storeGet();
+      refreshToken = nonEmpty(stored != null ? stored.refreshToken() : null);
+      if (refreshToken == null || refused.contains(refreshToken)) {
+        refreshToken = refreshOnly ? unusedGrantRefreshToken() : null;
+        if (refreshToken != null && refused.contains(refreshToken)) refreshToken = null;
+      }
+    }
+    if (refreshOnly) {
+      if (refusal == null) {
+        refusal = new TokenRequestException("no refresh token is held", null, 0, false);
+      } else {
+        AccessToken stored = storeGet();
+        if (stored == null || refused.contains(stored.refreshToken())) {
+          // Remove only what was refused: never a successor another process stored meanwhile.
           synchronized (lock) {
             current = null;
           }
           storeRemove();
-          throw new SignInRequiredException(e);
         }
-        // Fall back to this manager's own grant, once.
       }
+      throw new SignInRequiredException(refusal);
     }
-    return fetchWithRetries(grant);
+    return fetchWithRetries(grant); // Fall back to this manager's own grant, once.
+  }
+
+  private @Nullable String unusedGrantRefreshToken() {
+    synchronized (lock) {
+      return grantRefreshTokenUsed ? null : grant.parameters().get("refresh_token");
+    }
+  }
+
+  private static @Nullable String nonEmpty(@Nullable String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 
   private void markGrantRefreshTokenUsed() {

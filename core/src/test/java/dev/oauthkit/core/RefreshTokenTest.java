@@ -243,6 +243,66 @@ final class RefreshTokenTest {
   }
 
   @Test
+  void refusedRefreshTokenWhoseSuccessorIsInTheStoreUsesTheSuccessor() throws Exception {
+    final TokenManager tokens = manager(Grant.refreshToken("r0"));
+    final List<String> sent = new ArrayList<>();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String body = request.getBody().readUtf8();
+            sent.add(body);
+            if (body.contains("refresh_token=r0")) return token("A", 3600, "r1");
+            if (body.contains("refresh_token=r1")) {
+              // Another process spent r1 a moment ago and stored what it got for it.
+              try {
+                store.put(
+                    tokens.storeKey(),
+                    new AccessToken.Builder()
+                        .value("B")
+                        .issuedAtMillis(clock.currentTimeMillis() - 1000)
+                        .expiresAtMillis(clock.currentTimeMillis())
+                        .refreshToken("r2")
+                        .build());
+              } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+              }
+              return json(400, "{\"error\":\"invalid_grant\"}");
+            }
+            if (body.contains("refresh_token=r2")) return token("C", 3600, "r3");
+            return json(400, "{\"error\":\"invalid_grant\"}");
+          }
+        });
+
+    tokens.token();
+    clock.advance(1, TimeUnit.HOURS);
+
+    assertThat(tokens.token().value()).isEqualTo("C");
+    assertThat(sent).hasSize(3);
+    assertThat(sent.get(2)).contains("refresh_token=r2");
+    assertThat(store.get(tokens.storeKey()).refreshToken()).isEqualTo("r3");
+  }
+
+  @Test
+  void refreshTokenTheAppPassesIsTriedWhenTheStoredOneIsRefused() throws Exception {
+    store.put(
+        "session",
+        new AccessToken.Builder()
+            .value("old")
+            .issuedAtMillis(TestClock.START_MILLIS - 7_200_000)
+            .expiresAtMillis(TestClock.START_MILLIS - 3_600_000)
+            .refreshToken("stale-rt")
+            .build());
+    TokenManager tokens = builder(Grant.refreshToken("fresh-rt")).storeKey("session").build();
+    server.enqueue(json(400, "{\"error\":\"invalid_grant\"}"));
+    server.enqueue(token("A", 3600, "r1"));
+
+    assertThat(tokens.token().value()).isEqualTo("A");
+    assertThat(body(take(server))).contains("refresh_token=stale-rt");
+    assertThat(body(take(server))).contains("refresh_token=fresh-rt");
+  }
+
+  @Test
   void unauthorizedKeepsTheRefreshTokenForTheRenewal() throws Exception {
     TokenManager tokens = manager(Grant.password("alice", "pw"));
     server.enqueue(token("A", 3600, "r1"));

@@ -48,7 +48,7 @@ final class TokenResponseFuzzTest {
           new OkHttpClient(),
           new TestClock());
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "50s")
   void anyResponseIsATokenOrATypedFailure(FuzzedDataProvider data) {
     int code = data.consumeBoolean() ? 200 : data.consumeInt(100, 599);
     String challenge = data.consumeBoolean() ? data.consumeString(200) : null;
@@ -74,8 +74,7 @@ final class TokenResponseFuzzTest {
       AccessToken token =
           source.readResponse(response.build(), Grant.clientCredentials(), TestClock.START_MILLIS);
       assertThat(token.value()).isNotEmpty();
-      assertThat(token.toString())
-          .doesNotContain(token.value().length() > 3 ? token.value() : "██x");
+      assertThat(token.toString()).contains("value=██").doesNotContain("value=" + token.value());
     } catch (TokenRequestException e) {
       assertThat(e.getMessage()).hasSizeLessThanOrEqualTo(MAX_MESSAGE_CHARS);
       assertThat(e.getMessage()).doesNotContain(TestServer.CLIENT_SECRET);

@@ -121,8 +121,9 @@ public final class Amadeus extends ProviderClient {
    * }
    * }</pre>
    *
-   * @throws IllegalArgumentException if the link is malformed or leads to another host than the
-   *     base URL's: the access token is not sent elsewhere.
+   * @throws IllegalArgumentException if the link is malformed. A link to another host than the base
+   *     URL's (Amadeus' own, behind a gateway) is followed on the base URL, with the link's path
+   *     and query: the access token is never sent elsewhere.
    */
   public @Nullable Call<DataList<Location>> nextPage(DataList<Location> page) {
     Objects.requireNonNull(page, "page == null");
@@ -130,28 +131,25 @@ public final class Amadeus extends ProviderClient {
     String next = links != null ? links.next : null;
     if (next == null) return null;
     HttpUrl baseUrl = baseUrl();
-    HttpUrl url = baseUrl.resolve(next);
-    if (url == null) throw new IllegalArgumentException("malformed next page link");
-    if (!url.scheme().equals(baseUrl.scheme())
-        || !url.host().equals(baseUrl.host())
-        || url.port() != baseUrl.port()) {
-      throw new IllegalArgumentException(
-          "next page link leads to "
-              + url.scheme()
-              + "://"
-              + url.host()
-              + ":"
-              + url.port()
-              + ", not to "
-              + baseUrl.host()
-              + "; not following it");
+    HttpUrl link = baseUrl.resolve(next);
+    if (link == null) throw new IllegalArgumentException("malformed next page link");
+    // Amadeus writes links to its own host. Behind a gateway (a custom base URL) the same path and
+    // query, page[offset] included, are asked of the base URL: the token never goes elsewhere.
+    HttpUrl url = link;
+    if (!link.scheme().equals(baseUrl.scheme())
+        || !link.host().equals(baseUrl.host())
+        || link.port() != baseUrl.port()) {
+      String path = link.encodedPath().substring(1);
+      String query = link.encodedQuery();
+      url = baseUrl.resolve(query != null ? path + "?" + query : path);
+      if (url == null) throw new IllegalArgumentException("malformed next page link");
     }
     return paging.locations(url);
   }
 
   @Override
   public String toString() {
-    return "Amadeus{" + baseUrl() + "}";
+    return "Amadeus{" + baseUrl().redact() + "}";
   }
 
   /**

@@ -181,7 +181,7 @@ public final class Bindeo extends ProviderClient {
   /** Returns a description with the base URL and grant type; it contains no secret. */
   @Override
   public String toString() {
-    return "Bindeo{baseUrl=" + baseUrl() + ", " + tokens().grant() + "}";
+    return "Bindeo{baseUrl=" + baseUrl().redact() + ", " + tokens().grant() + "}";
   }
 
   /**
@@ -251,7 +251,7 @@ public final class Bindeo extends ProviderClient {
     @Override
     public String toString() {
       return "Bindeo.Builder{baseUrl="
-          + baseUrl()
+          + baseUrl().redact()
           + ", clientId="
           + clientId()
           + ", "

@@ -117,7 +117,7 @@ public final class LearnAmp extends ProviderClient {
 
   @Override
   public String toString() {
-    return "LearnAmp{baseUrl=" + baseUrl() + ", " + tokens() + "}";
+    return "LearnAmp{baseUrl=" + baseUrl().redact() + ", " + tokens() + "}";
   }
 
   /**

@@ -88,6 +88,10 @@ final class LoadRunner {
       } catch (IOException | RuntimeException e) {
         failed.incrementAndGet();
         firstFailure.compareAndSet(null, e);
+      } catch (Error e) {
+        failed.incrementAndGet(); // Counted, so the run cannot exit 0; then the thread dies.
+        firstFailure.compareAndSet(null, new IllegalStateException("caller failed: " + e, e));
+        throw e;
       }
       long now = System.nanoTime();
       long last = lastProgressNanos.get();
@@ -99,7 +103,7 @@ final class LoadRunner {
 
   private String line(String label) {
     long end = endNanos != 0 ? endNanos : System.nanoTime();
-    double elapsed = (end - startNanos) / 1e9;
+    double elapsed = startNanos != 0 ? (end - startNanos) / 1e9 : 0; // Zero before any call.
     return String.format(
         Locale.ROOT,
         "%s: calls=%d ok=%d failed=%d token_requests=%d elapsed=%.1fs",

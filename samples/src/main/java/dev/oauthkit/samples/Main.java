@@ -72,6 +72,7 @@ public final class Main {
       failure = runner.run(setup.call);
     } catch (Options.UsageException e) {
       err.println("error: " + e.getMessage());
+      out.println(runner.summary()); // Every run ends with its summary, even one that made no call.
       return 2;
     } catch (IOException | RuntimeException e) {
       failure = e;

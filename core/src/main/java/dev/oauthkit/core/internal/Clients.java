@@ -37,7 +37,7 @@ public final class Clients {
   public static TokenEndpoint.Builder tokenEndpoint(
       HttpUrl baseUrl, String path, String clientId, String clientSecret) {
     HttpUrl url = baseUrl.resolve(path);
-    if (url == null) throw new IllegalArgumentException("unexpected base URL: " + baseUrl);
+    if (url == null) throw new IllegalArgumentException("unexpected base URL: " + baseUrl.redact());
     return new TokenEndpoint.Builder()
         .url(url)
         .clientId(clientId)

@@ -99,6 +99,6 @@ public final class ProviderConfig {
 
   @Override
   public String toString() {
-    return "ProviderConfig{baseUrl=" + baseUrl + ", clientId=" + clientId + "}";
+    return "ProviderConfig{baseUrl=" + baseUrl.redact() + ", clientId=" + clientId + "}";
   }
 }

@@ -23,32 +23,19 @@ import okhttp3.OkHttpClient;
  * first call, shared by every thread, renewed before it expires and when Amadeus answers 401 code
  * 38190/38192/38193.
  */
-final class AmadeusFlow implements Flow {
-  @Override
-  public String name() {
-    return "amadeus-checkin-links";
+final class AmadeusFlow extends Flow {
+  AmadeusFlow() {
+    super(
+        "amadeus-checkin-links",
+        "prints an airline's online check-in links (Amadeus, client credentials grant)",
+        "airline",
+        "--airline CODE         IATA or ICAO airline code, such as IB or BA (required)",
+        "language",
+        "--language LANG        language of the check-in pages, such as en-GB (the default) or es-ES");
   }
 
   @Override
-  public String summary() {
-    return "prints an airline's online check-in links (Amadeus, client credentials grant)";
-  }
-
-  @Override
-  public String[] optionHelp() {
-    return new String[] {
-      "--airline CODE         IATA or ICAO airline code, such as IB or BA (required)",
-      "--language LANG        language of the check-in pages, such as en-GB (the default) or es-ES"
-    };
-  }
-
-  @Override
-  public String[] optionNames() {
-    return new String[] {"airline", "language"};
-  }
-
-  @Override
-  public Setup setUp(
+  Setup setUp(
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {
     final String airline = options.get("airline");
@@ -59,18 +46,11 @@ final class AmadeusFlow implements Flow {
 
     // Credentials from the environment; without them, the same code runs on the sandbox.
     Env env = new Env(environment, "AMADEUS");
-    HttpUrl baseUrl = env.baseUrl(); // null: the Amadeus test environment
-    String clientId = env.get("CLIENT_ID");
-    String secret = env.get("CLIENT_SECRET");
-    AmadeusSandbox sandbox = null;
-    if (!env.hasCredentials()) {
-      out.println(env.sandboxNotice("Amadeus"));
-      sandbox = new AmadeusSandbox();
-      sandbox.start();
-      baseUrl = sandbox.baseUrl();
-      clientId = Sandbox.CLIENT_ID;
-      secret = Sandbox.CLIENT_SECRET;
-    }
+    Env.Target target = env.target(out, "Amadeus", new AmadeusSandbox());
+    HttpUrl baseUrl = target.baseUrl; // null: the Amadeus test environment
+    String clientId = target.clientId;
+    String secret = target.clientSecret;
+    Sandbox sandbox = target.sandbox;
 
     // One OkHttpClient for the whole program: Amadeus derives its API and token clients from it,
     // sharing its connection pool and dispatcher.

@@ -30,52 +30,27 @@ import okhttp3.OkHttpClient;
  * expiry and when the API answers 401. This sample forces one renewal so that every run shows the
  * refresh flow.
  */
-final class BindeoFlow implements Flow {
-  @Override
-  public String name() {
-    return "bindeo-refresh";
+final class BindeoFlow extends Flow {
+  BindeoFlow() {
+    super(
+        "bindeo-refresh",
+        "password grant, an account call, then the refresh-token grant and the call again (Bindeo)");
   }
 
   @Override
-  public String summary() {
-    return "password grant, an account call, then the refresh-token grant and the call again (Bindeo)";
-  }
-
-  @Override
-  public String[] optionHelp() {
-    return new String[0];
-  }
-
-  @Override
-  public String[] optionNames() {
-    return new String[0];
-  }
-
-  @Override
-  public Setup setUp(
+  Setup setUp(
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {
     // Credentials from the environment; without them, the same code runs on the sandbox.
     Env env = new Env(environment, "BINDEO");
-    HttpUrl baseUrl = env.baseUrl(); // null: https://api.bindeo.com/
-    String clientId = env.get("CLIENT_ID");
-    String secret = env.get("CLIENT_SECRET");
-    String username;
-    String password;
-    BindeoSandbox sandbox = null;
-    if (env.hasCredentials()) {
-      username = env.require("USERNAME");
-      password = env.require("PASSWORD");
-    } else {
-      out.println(env.sandboxNotice("Bindeo"));
-      sandbox = new BindeoSandbox();
-      sandbox.start();
-      baseUrl = sandbox.baseUrl();
-      clientId = Sandbox.CLIENT_ID;
-      secret = Sandbox.CLIENT_SECRET;
-      username = BindeoSandbox.USERNAME;
-      password = BindeoSandbox.PASSWORD;
-    }
+    Env.Target target = env.target(out, "Bindeo", new BindeoSandbox());
+    HttpUrl baseUrl = target.baseUrl; // null: https://api.bindeo.com/
+    String clientId = target.clientId;
+    String secret = target.clientSecret;
+    Sandbox sandbox = target.sandbox;
+    // The user signing in: from the environment, or the sandbox's own user.
+    String username = sandbox == null ? env.require("USERNAME") : BindeoSandbox.USERNAME;
+    String password = sandbox == null ? env.require("PASSWORD") : BindeoSandbox.PASSWORD;
 
     // password(…) makes this client sign in with the password grant and keep the password, so it
     // can sign in again by itself if Bindeo ever refuses the refresh token: right for a backend

@@ -4,6 +4,9 @@
  */
 package dev.oauthkit.samples;
 
+import dev.oauthkit.samples.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.util.Map;
 import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
@@ -43,6 +46,43 @@ final class Env {
     HttpUrl url = HttpUrl.parse(value);
     if (url == null) throw new Options.UsageException(prefix + "_BASE_URL is not a URL: " + value);
     return url.newBuilder("/").build();
+  }
+
+  /**
+   * Returns where the flow runs: the API and credentials named by the environment, or, when the
+   * client id or secret is unset, {@code sandbox} started on loopback with its credentials (saying
+   * so on {@code out} first).
+   */
+  Target target(PrintStream out, String provider, Sandbox sandbox) throws IOException {
+    if (hasCredentials()) {
+      return new Target(baseUrl(), require("CLIENT_ID"), require("CLIENT_SECRET"), null);
+    }
+    out.println(sandboxNotice(provider));
+    sandbox.start();
+    return new Target(sandbox.baseUrl(), Sandbox.CLIENT_ID, Sandbox.CLIENT_SECRET, sandbox);
+  }
+
+  /** Where a flow runs. */
+  static final class Target {
+    /** The host root, or null for the provider's default. */
+    final @Nullable HttpUrl baseUrl;
+
+    final String clientId;
+    final String clientSecret;
+
+    /** The started sandbox, or null when the flow calls a real server. */
+    final @Nullable Sandbox sandbox;
+
+    Target(
+        @Nullable HttpUrl baseUrl,
+        String clientId,
+        String clientSecret,
+        @Nullable Sandbox sandbox) {
+      this.baseUrl = baseUrl;
+      this.clientId = clientId;
+      this.clientSecret = clientSecret;
+      this.sandbox = sandbox;
+    }
   }
 
   /** The line that opens a run on the sandbox: what it is and how to use real credentials. */

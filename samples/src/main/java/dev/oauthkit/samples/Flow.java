@@ -10,29 +10,57 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 
-/** One command of the samples program. */
-interface Flow {
+/** One command of the samples program: its name, its help, and how it sets up its calls. */
+abstract class Flow {
+  private final String name;
+  private final String summary;
+  private final String[] optionNames;
+  private final String[] optionHelp;
+
+  /**
+   * @param options the command's own options, each as a name then its help line.
+   */
+  Flow(String name, String summary, String... options) {
+    this.name = name;
+    this.summary = summary;
+    this.optionNames = new String[options.length / 2];
+    this.optionHelp = new String[options.length / 2];
+    for (int i = 0; i < optionNames.length; i++) {
+      optionNames[i] = options[2 * i];
+      optionHelp[i] = options[2 * i + 1];
+    }
+  }
+
   /** The command name, such as {@code generic}. */
-  String name();
+  final String name() {
+    return name;
+  }
 
   /** One line: what the command shows. */
-  String summary();
+  final String summary() {
+    return summary;
+  }
 
   /** The command's own options with their help text, as lines for {@code --help}. */
-  String[] optionHelp();
+  final String[] optionHelp() {
+    return optionHelp.clone();
+  }
 
   /** The names of the command's own options. */
-  String[] optionNames();
+  final String[] optionNames() {
+    return optionNames.clone();
+  }
 
   /**
    * Builds the client from the environment (or starts the sandbox when no credentials are set) and
    * returns the call to make.
    */
-  Setup setUp(Options options, Map<String, String> env, PrintStream out, TokenListener listener)
+  abstract Setup setUp(
+      Options options, Map<String, String> env, PrintStream out, TokenListener listener)
       throws IOException;
 
   /** A prepared flow: the call, and what to close afterwards. */
-  final class Setup implements Closeable {
+  static final class Setup implements Closeable {
     final LoadRunner.Call call;
     private final Closeable[] resources;
 

@@ -28,7 +28,7 @@ import okhttp3.Response;
  * The seed-003 API, configured with the core builder alone: a JSON token request with its own field
  * names, then {@code GET /api/collections}.
  */
-final class GenericFlow implements Flow {
+final class GenericFlow extends Flow {
   /** The body of {@code GET /api/collections}. */
   static final class Collections {
     List<Collection> collections;
@@ -42,45 +42,25 @@ final class GenericFlow implements Flow {
   private static final JsonAdapter<Collections> COLLECTIONS =
       new Moshi.Builder().build().adapter(Collections.class);
 
-  @Override
-  public String name() {
-    return "generic";
+  GenericFlow() {
+    super(
+        "generic",
+        "lists /api/collections of the seed-003 API (JSON token endpoint, custom field names)");
   }
 
   @Override
-  public String summary() {
-    return "lists /api/collections of the seed-003 API (JSON token endpoint, custom field names)";
-  }
-
-  @Override
-  public String[] optionHelp() {
-    return new String[0];
-  }
-
-  @Override
-  public String[] optionNames() {
-    return new String[0];
-  }
-
-  @Override
-  public Setup setUp(
+  Setup setUp(
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {
     Env env = new Env(environment, "GENERIC");
-    GenericSandbox sandbox = null;
-    HttpUrl baseUrl = env.baseUrl();
-    String clientId = env.get("CLIENT_ID");
-    String secret = env.get("CLIENT_SECRET");
-    if (!env.hasCredentials()) {
-      out.println(env.sandboxNotice("seed-003"));
-      sandbox = new GenericSandbox();
-      sandbox.start();
-      baseUrl = sandbox.baseUrl();
-      clientId = Sandbox.CLIENT_ID;
-      secret = Sandbox.CLIENT_SECRET;
-    } else if (baseUrl == null) {
+    Env.Target target = env.target(out, "seed-003", new GenericSandbox());
+    HttpUrl baseUrl = target.baseUrl;
+    if (baseUrl == null) {
       throw new Options.UsageException("GENERIC_BASE_URL is not set: the API is self-hosted");
     }
+    String clientId = target.clientId;
+    String secret = target.clientSecret;
+    Sandbox sandbox = target.sandbox;
 
     // The whole provider configuration: JSON {"clientId","secret"} in,
     // {"accessToken","tokenType","expiresIn"} out.

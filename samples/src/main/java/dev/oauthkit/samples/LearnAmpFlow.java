@@ -21,46 +21,25 @@ import okhttp3.OkHttpClient;
  * shortly before expiry), then the first page of {@code GET /v1/users}, whose totals arrive in
  * response headers.
  */
-final class LearnAmpFlow implements Flow {
-  @Override
-  public String name() {
-    return "learnamp";
+final class LearnAmpFlow extends Flow {
+  LearnAmpFlow() {
+    super(
+        "learnamp",
+        "lists the first page of Learn Amp users (client credentials, multipart token request)");
   }
 
   @Override
-  public String summary() {
-    return "lists the first page of Learn Amp users (client credentials, multipart token request)";
-  }
-
-  @Override
-  public String[] optionHelp() {
-    return new String[0];
-  }
-
-  @Override
-  public String[] optionNames() {
-    return new String[0];
-  }
-
-  @Override
-  public Setup setUp(
+  Setup setUp(
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {
     // Credentials from the environment; without them, the same code runs on the sandbox.
     Env env = new Env(environment, "LEARNAMP");
-    HttpUrl baseUrl = env.baseUrl(); // null: EU1, https://api.learnamp.com/
-    String clientId = env.get("CLIENT_ID");
-    String secret = env.get("CLIENT_SECRET");
+    Env.Target target = env.target(out, "Learn Amp", new LearnAmpSandbox());
+    HttpUrl baseUrl = target.baseUrl; // null: EU1, https://api.learnamp.com/
+    String clientId = target.clientId;
+    String secret = target.clientSecret;
     String scope = env.get("SCOPE"); // Optional; only for credentials provisioned with scopes.
-    LearnAmpSandbox sandbox = null;
-    if (!env.hasCredentials()) {
-      out.println(env.sandboxNotice("Learn Amp"));
-      sandbox = new LearnAmpSandbox();
-      sandbox.start();
-      baseUrl = sandbox.baseUrl();
-      clientId = Sandbox.CLIENT_ID;
-      secret = Sandbox.CLIENT_SECRET;
-    }
+    Sandbox sandbox = target.sandbox;
 
     // One OkHttpClient shared by the API calls and the token requests.
     OkHttpClient base = new OkHttpClient();

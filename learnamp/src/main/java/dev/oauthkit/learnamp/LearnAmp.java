@@ -17,7 +17,6 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
@@ -169,18 +168,7 @@ public final class LearnAmp extends ProviderClient {
                       baseUrl, config.clientId(), config.clientSecret(), scope),
                   Grant.clientCredentials())
               .build();
-      OkHttpClient authenticated =
-          config
-              .authenticated(tokens, LearnAmpAuth.RENEWAL_POLICY)
-              .newBuilder()
-              .addInterceptor(
-                  chain -> {
-                    Request request = chain.request();
-                    if (request.header("Accept") != null) return chain.proceed(request);
-                    return chain.proceed(
-                        request.newBuilder().header("Accept", "application/json").build());
-                  })
-              .build();
+      OkHttpClient authenticated = config.authenticated(tokens, LearnAmpAuth.RENEWAL_POLICY);
       Retrofit retrofit =
           new Retrofit.Builder()
               .baseUrl(baseUrl)

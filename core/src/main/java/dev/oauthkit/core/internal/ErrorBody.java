@@ -115,7 +115,9 @@ public final class ErrorBody {
         authorization.regionMatches(true, 0, "Bearer ", 0, 7)
             ? authorization.substring(7).trim()
             : authorization.trim();
-    return credential.isEmpty() ? text : text.replace(credential, REDACTED);
+    if (credential.isEmpty()) return text;
+    // Also as a JSON string would carry it: a JWT's or an opaque token's '/' may come escaped.
+    return text.replace(credential, REDACTED).replace(credential.replace("/", "\\/"), REDACTED);
   }
 
   /** Returns the HTTP status. */

@@ -66,6 +66,18 @@ class ErrorBodyTest {
   }
 
   @Test
+  void aTokenEchoedWithJsonEscapedSlashesIsRedacted() {
+    Request request =
+        new Request.Builder()
+            .url("https://a.example/")
+            .header("Authorization", "Bearer abc/def/ghi")
+            .build();
+
+    assertThat(ErrorBody.redact("{\"echo\":\"abc\\/def\\/ghi\"}", request))
+        .isEqualTo("{\"echo\":\"██\"}");
+  }
+
+  @Test
   void aBodyInAnotherShapeKeepsAnExcerpt() {
     ErrorBody body =
         ErrorBody.read(

@@ -32,11 +32,16 @@ public final class TokenInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (request.header("Authorization") != null || !tokens.isInScope(request.url())) {
-      return chain.proceed(request);
+    if (request.header("Authorization") == null && tokens.isInScope(request.url())) {
+      request = request.newBuilder().header("Authorization", tokens.entry().authorization).build();
     }
-    String authorization = tokens.entry().authorization;
-    return chain.proceed(request.newBuilder().header("Authorization", authorization).build());
+    try {
+      return chain.proceed(request);
+    } catch (NumberFormatException e) {
+      // OkHttp 4.12 fails this way on a 503 whose Retry-After exceeds an int. Unchecked, it would
+      // crash an Android app on OkHttp's dispatcher thread; report it as the I/O failure it is.
+      throw new IOException("unreadable response from " + request.url().redact(), e);
+    }
   }
 
   @Override

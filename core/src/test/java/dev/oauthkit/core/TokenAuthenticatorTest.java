@@ -8,6 +8,7 @@ import static dev.oauthkit.core.TestServer.json;
 import static dev.oauthkit.core.TestServer.take;
 import static dev.oauthkit.core.TestServer.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -207,6 +208,16 @@ final class TokenAuthenticatorTest {
     }
     assertThat(api.getRequestCount()).isEqualTo(3);
     assertThat(tokenServer.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void hugeRetryAfterOnAnApiCallIsAnIoExceptionNotACrash() throws Exception {
+    tokenServer.enqueue(token("A", 3600));
+    api.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "99999999999"));
+
+    assertThatThrownBy(() -> get("/resource").close())
+        .isInstanceOf(IOException.class)
+        .hasCauseInstanceOf(NumberFormatException.class);
   }
 
   @Test

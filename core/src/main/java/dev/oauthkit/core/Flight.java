@@ -9,6 +9,7 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.annotation.Nullable;
 
 /**
@@ -18,6 +19,10 @@ import javax.annotation.Nullable;
  */
 final class Flight {
   static final ConcurrentHashMap<Key, Flight> FLIGHTS = new ConcurrentHashMap<>();
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+
+  /** Increases with every flight created: a flight with a higher number started later. */
+  final long sequence = SEQUENCE.incrementAndGet();
 
   private final CountDownLatch done = new CountDownLatch(1);
 
@@ -26,6 +31,11 @@ final class Flight {
 
   private volatile @Nullable AccessToken token;
   private volatile @Nullable IOException failure;
+
+  /** Returns the sequence number of the latest flight created; later flights have higher ones. */
+  static long latestSequence() {
+    return SEQUENCE.get();
+  }
 
   void succeed(AccessToken token) {
     this.token = token;

@@ -101,12 +101,14 @@ public final class TokenAuthenticator implements Authenticator {
     }
     if (!policy.shouldRenew(response)) return null;
 
-    TokenManager.Entry before = tokens.currentEntry();
+    long refusedAfter = Flight.latestSequence();
     TokenManager.Entry entry =
         failedToken != null ? tokens.refreshEntry(failedToken) : tokens.entry();
     if (entry.token.value().equals(failedToken)) return null;
     Request.Builder retry = request.newBuilder().header("Authorization", entry.authorization);
-    if (entry == before) retry.tag(Swapped.class, Swapped.INSTANCE);
+    // Only a token requested after this 401 is a renewal. One requested before it, even if it
+    // arrived since, may have been revoked with the refused one.
+    if (entry.flightSequence <= refusedAfter) retry.tag(Swapped.class, Swapped.INSTANCE);
     return retry.build();
   }
 

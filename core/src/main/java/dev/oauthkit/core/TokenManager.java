@@ -78,6 +78,9 @@ public final class TokenManager {
   static final long MAX_BACKOFF_MILLIS = TimeUnit.SECONDS.toMillis(60);
   private static final int REMEMBERED_TOKENS = 8;
 
+  /** Refresh tokens tried in one renewal: ours, a successor found in the store, the app's own. */
+  private static final int MAX_REFRESH_TOKENS_TRIED = 3;
+
   final TokenSource source;
   final @Nullable TokenEndpoint endpoint;
   final Grant grant;
@@ -225,12 +228,6 @@ public final class TokenManager {
     return false;
   }
 
-  /** Returns the current entry, which may be stale or expired, without any I/O; or null. */
-  @Nullable
-  Entry currentEntry() {
-    return current;
-  }
-
   /** The hot path: one volatile read and one clock read for a fresh token. */
   Entry entry() throws IOException {
     Entry entry = current;
@@ -297,7 +294,7 @@ public final class TokenManager {
       if (Flight.FLIGHTS.putIfAbsent(flightKey, flight) != null) continue; // Lost the race; join.
       boolean landed = false;
       try {
-        Entry entry = lead(failedAccessToken, false);
+        Entry entry = lead(failedAccessToken, false, flight.sequence);
         flight.succeed(entry.token);
         landed = true;
         return entry;
@@ -342,7 +339,7 @@ public final class TokenManager {
   void runInBackground(Flight flight) {
     IOException failure = null;
     try {
-      Entry entry = lead(null, true);
+      Entry entry = lead(null, true, flight.sequence);
       flight.succeed(entry.token);
     } catch (IOException e) {
       failure = e;
@@ -371,7 +368,8 @@ public final class TokenManager {
   }
 
   /** Obtains a token as the only caller doing so for this key. */
-  private Entry lead(@Nullable String failedAccessToken, boolean background) throws IOException {
+  private Entry lead(@Nullable String failedAccessToken, boolean background, long flightSequence)
+      throws IOException {
     long session;
     synchronized (lock) {
       session = this.session;
@@ -397,9 +395,9 @@ public final class TokenManager {
       backoffUntilMillis = 0;
       if (session != this.session) {
         // Signed out while this request ran: hand the token to those who asked, keep nothing.
-        return newEntry(token);
+        return newEntry(token, flightSequence);
       }
-      entry = remember(newEntry(token));
+      entry = remember(newEntry(token, flightSequence));
       current = entry;
     }
     storePut(token);
@@ -417,7 +415,7 @@ public final class TokenManager {
     } else {
       storeRemove();
     }
-    Entry entry = newEntry(dead);
+    Entry entry = newEntry(dead, 0L);
     synchronized (lock) {
       current = entry;
     }
@@ -443,7 +441,7 @@ public final class TokenManager {
               || entry.token.issuedAtMillis() > token.issuedAtMillis())) {
         return entry;
       }
-      entry = remember(newEntry(token));
+      entry = remember(newEntry(token, 0L));
       current = entry;
       return entry;
     }
@@ -455,7 +453,7 @@ public final class TokenManager {
     TokenRequestException refusal = null;
     String refreshToken = nonEmpty(previous != null ? previous.refreshToken() : null);
     if (refreshToken == null && refreshOnly) refreshToken = unusedGrantRefreshToken();
-    while (refreshToken != null) {
+    while (refreshToken != null && refused.size() < MAX_REFRESH_TOKENS_TRIED) {
       try {
         AccessToken token = fetchWithRetries(Grant.refreshToken(refreshToken));
         markGrantRefreshTokenUsed();
@@ -596,7 +594,11 @@ public final class TokenManager {
         .build();
   }
 
-  private Entry newEntry(AccessToken token) {
+  /**
+   * @param flightSequence the {@link Flight#sequence} of the flight that obtained {@code token}, or
+   *     0 for a token that did not come from this manager's token source.
+   */
+  private Entry newEntry(AccessToken token, long flightSequence) {
     long staleAt = AccessToken.NO_EXPIRY;
     long expiredAt = AccessToken.NO_EXPIRY;
     if (token.hasExpiry()) {
@@ -604,7 +606,7 @@ public final class TokenManager {
       staleAt = token.expiresAtMillis() - Math.min(refreshAheadMillis, lifetime / 2);
       expiredAt = token.expiresAtMillis() - Math.min(expirySkewMillis, lifetime / 4);
     }
-    return new Entry(token, staleAt, expiredAt);
+    return new Entry(token, staleAt, expiredAt, flightSequence);
   }
 
   /** Notes {@code entry}'s token as one of ours, for {@link #isKnownToken}. Call under lock. */
@@ -680,7 +682,11 @@ public final class TokenManager {
     final long expiredAtMillis;
     final String authorization;
 
-    Entry(AccessToken token, long staleAtMillis, long expiredAtMillis) {
+    /** The {@link Flight#sequence} of the flight that obtained the token; 0 if none did. */
+    final long flightSequence;
+
+    Entry(AccessToken token, long staleAtMillis, long expiredAtMillis, long flightSequence) {
+      this.flightSequence = flightSequence;
       this.token = token;
       this.staleAtMillis = staleAtMillis;
       this.expiredAtMillis = expiredAtMillis;

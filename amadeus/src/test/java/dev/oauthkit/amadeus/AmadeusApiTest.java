@@ -15,6 +15,7 @@ import dev.oauthkit.amadeus.model.CheckinLink;
 import dev.oauthkit.amadeus.model.DataList;
 import dev.oauthkit.amadeus.model.Issue;
 import dev.oauthkit.amadeus.model.Location;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;

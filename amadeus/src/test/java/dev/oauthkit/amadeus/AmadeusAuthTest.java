@@ -18,6 +18,7 @@ import dev.oauthkit.amadeus.model.DataList;
 import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.TokenRequestException;
 import dev.oauthkit.core.internal.Clients;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.util.concurrent.TimeUnit;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.oauthkit.amadeus.model.Issue;
+import dev.oauthkit.testing.FuzzedResponse;
 
 /**
  * Any error response of an Amadeus API yields an {@link AmadeusException}, never another exception,

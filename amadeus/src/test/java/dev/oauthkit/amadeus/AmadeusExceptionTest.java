@@ -15,6 +15,7 @@ import dev.oauthkit.amadeus.model.Airline;
 import dev.oauthkit.amadeus.model.DataList;
 import dev.oauthkit.amadeus.model.Issue;
 import dev.oauthkit.core.ApiException;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.Date;
 import okhttp3.Headers;

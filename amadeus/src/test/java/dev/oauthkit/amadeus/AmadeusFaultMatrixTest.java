@@ -4,15 +4,18 @@
  */
 package dev.oauthkit.amadeus;
 
-import static dev.oauthkit.amadeus.FaultMatrix.outcome;
+import static dev.oauthkit.testing.FaultMatrix.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthkit.testing.FaultMatrix;
+import dev.oauthkit.testing.FaultMatrixServer;
+import dev.oauthkit.testing.RecordingTokenListener;
+import dev.oauthkit.testing.Script;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,27 +34,27 @@ class AmadeusFaultMatrixTest {
   private static final String TOKEN_EXPIRED =
       "{\"errors\":[{\"code\":38192,\"title\":\"Access token expired\",\"status\":401}]}";
 
-  private final MockWebServer server = new MockWebServer();
-  private final Script token = new Script();
-  private final Script api = new Script();
-  private final TestClock clock = new TestClock();
-  private final RecordingTokenListener listener = new RecordingTokenListener();
+  private final FaultMatrixServer harness = new FaultMatrixServer(MATRIX);
+  private final MockWebServer server = harness.server;
+  private final Script token = harness.token;
+  private final Script api = harness.api;
+  private final TestClock clock = harness.clock;
+  private final RecordingTokenListener listener = harness.listener;
   private Amadeus amadeus;
 
   @BeforeEach
   void setUp() throws IOException {
-    server.setDispatcher(Script.route("/" + AmadeusAuth.TOKEN_PATH, token, api));
-    server.start();
+    harness.start("/" + AmadeusAuth.TOKEN_PATH);
     amadeus =
         Fixtures.amadeus(server, clock)
-            .client(new OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS).build())
+            .client(FaultMatrixServer.client())
             .tokenListener(listener)
             .build();
   }
 
   @AfterEach
   void tearDown() throws IOException {
-    server.shutdown();
+    harness.shutdown();
   }
 
   @AfterAll
@@ -62,12 +65,6 @@ class AmadeusFaultMatrixTest {
   private String call() throws IOException {
     assertThat(amadeus.execute(amadeus.api().airlines("BA")).data).isNotEmpty();
     return RECOVERED;
-  }
-
-  private void record(String row, String outcome, int tokenRequests, int apiRequests) {
-    assertThat(token.count()).as("token requests").isEqualTo(tokenRequests);
-    assertThat(api.count()).as("API requests").isEqualTo(apiRequests);
-    MATRIX.record(row, outcome, tokenRequests, apiRequests);
   }
 
   private static MockResponse airlines() throws IOException {
@@ -84,38 +81,35 @@ class AmadeusFaultMatrixTest {
 
   @Test
   void tokenEndpointNeverAnswers() throws Exception {
-    token.forever(request -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    token.forever(request -> FaultMatrixServer.noResponse());
 
     String outcome = outcome(this::call);
 
     assertThat(outcome)
         .isEqualTo("TokenRequestException: no response (SocketTimeoutException), transient");
-    record("token endpoint never answers (read timeout)", outcome, 3, 0);
+    harness.record("token endpoint never answers (read timeout)", outcome, 3, 0);
   }
 
   @Test
   void tokenEndpointDisconnectsMidBody() throws Exception {
-    token.then(
-        Fixtures.token("A")
-            .throttleBody(16, 5, TimeUnit.MILLISECONDS)
-            .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    token.then(FaultMatrixServer.disconnectedMidBody(Fixtures.token("A")));
     token.then(Fixtures.token("A"));
     api.forever(request -> airlines());
 
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(listener.count("retry")).isEqualTo(1);
-    record("token endpoint disconnects mid-body, then answers", "recovered (1 retry)", 2, 1);
+    harness.record(
+        "token endpoint disconnects mid-body, then answers", "recovered (1 retry)", 2, 1);
   }
 
   @Test
   void tokenEndpointAnswersAnHtmlPage() throws Exception {
-    token.forever(
-        request -> Fixtures.response(502, "text/html", "<html><h1>502 Bad Gateway</h1></html>"));
+    token.forever(request -> FaultMatrixServer.badGatewayPage());
 
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("TokenRequestException: HTTP 502, transient");
-    record("token endpoint 502 HTML page", outcome, 3, 0);
+    harness.record("token endpoint 502 HTML page", outcome, 3, 0);
   }
 
   @Test
@@ -125,7 +119,7 @@ class AmadeusFaultMatrixTest {
 
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(listener.count("retry")).isEqualTo(2);
-    record("token endpoint 503 ×2, then 200", "recovered (2 retries)", 3, 1);
+    harness.record("token endpoint 503 ×2, then 200", "recovered (2 retries)", 3, 1);
   }
 
   @Test
@@ -135,7 +129,7 @@ class AmadeusFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("TokenRequestException: HTTP 503, transient");
-    record("token endpoint 503 forever", outcome, 3, 0);
+    harness.record("token endpoint 503 forever", outcome, 3, 0);
   }
 
   @Test
@@ -145,7 +139,7 @@ class AmadeusFaultMatrixTest {
 
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(listener.events()).contains("retry client_credentials attempt=2 delay=2000");
-    record(
+    harness.record(
         "token endpoint 429 with Retry-After, then 200",
         "recovered (waited the Retry-After 2 s)",
         2,
@@ -159,7 +153,7 @@ class AmadeusFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("TokenRequestException: HTTP 200");
-    record("token endpoint 200 with truncated JSON", outcome, 1, 0);
+    harness.record("token endpoint 200 with truncated JSON", outcome, 1, 0);
   }
 
   @Test
@@ -171,7 +165,7 @@ class AmadeusFaultMatrixTest {
     clock.sleep(TimeUnit.DAYS.toMillis(1));
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(amadeus.tokens().token().hasExpiry()).isFalse();
-    record(
+    harness.record(
         "token endpoint 200, expires_in missing",
         "recovered (token used until a 401, here a day later)",
         1,
@@ -187,7 +181,8 @@ class AmadeusFaultMatrixTest {
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(amadeus.tokens().token().expiresAtMillis())
         .isEqualTo(TestClock.START_MILLIS + TimeUnit.SECONDS.toMillis(1799));
-    record("token endpoint 200, expires_in a string", "recovered (string read as seconds)", 1, 1);
+    harness.record(
+        "token endpoint 200, expires_in a string", "recovered (string read as seconds)", 1, 1);
   }
 
   @Test
@@ -199,7 +194,7 @@ class AmadeusFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("TokenRequestException: HTTP 200");
-    record("token endpoint 200, expires_in 0", outcome + " (not positive)", 1, 0);
+    harness.record("token endpoint 200, expires_in 0", outcome + " (not positive)", 1, 0);
   }
 
   @Test
@@ -209,7 +204,8 @@ class AmadeusFaultMatrixTest {
 
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
-    record("API 401 with the current token", "recovered (new token, call retried once)", 2, 2);
+    harness.record(
+        "API 401 with the current token", "recovered (new token, call retried once)", 2, 2);
   }
 
   @Test
@@ -224,7 +220,7 @@ class AmadeusFaultMatrixTest {
 
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
-    record(
+    harness.record(
         "API 401 with an old token",
         "recovered (another call had renewed it: retried with its token)",
         2,
@@ -239,7 +235,7 @@ class AmadeusFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("AmadeusException: HTTP 401");
-    record("API 401 forever", outcome + " (after one renewal)", 2, 2);
+    harness.record("API 401 forever", outcome + " (after one renewal)", 2, 2);
   }
 
   @Test
@@ -253,7 +249,7 @@ class AmadeusFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("AmadeusException: HTTP 403");
-    record("API 403", outcome + ", nothing renewed", 1, 1);
+    harness.record("API 403", outcome + ", nothing renewed", 1, 1);
   }
 
   @Test
@@ -282,7 +278,7 @@ class AmadeusFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("TokenRequestException: invalid_client, HTTP 401");
-    record("client revoked (invalid_client) mid-run", outcome, 2, 2);
+    harness.record("client revoked (invalid_client) mid-run", outcome, 2, 2);
   }
 
   @Test
@@ -295,7 +291,7 @@ class AmadeusFaultMatrixTest {
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
 
     assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
-    record(
+    harness.record(
         "clock jumps forward 1 h",
         "recovered (the 30-min token was replaced before the call)",
         2,

@@ -20,6 +20,7 @@ import dev.oauthkit.bindeo.model.NewAccount;
 import dev.oauthkit.bindeo.model.PasswordChange;
 import dev.oauthkit.bindeo.model.User;
 import dev.oauthkit.core.internal.ErrorBody;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import okhttp3.Headers;
 import okhttp3.mockwebserver.MockResponse;

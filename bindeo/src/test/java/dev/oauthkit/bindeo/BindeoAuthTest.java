@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.oauthkit.core.SignInRequiredException;
 import dev.oauthkit.core.TokenRequestException;
 import dev.oauthkit.core.TokenStore;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;

@@ -4,15 +4,18 @@
  */
 package dev.oauthkit.bindeo;
 
-import static dev.oauthkit.bindeo.FaultMatrix.outcome;
+import static dev.oauthkit.testing.FaultMatrix.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthkit.testing.FaultMatrix;
+import dev.oauthkit.testing.FaultMatrixServer;
+import dev.oauthkit.testing.RecordingTokenListener;
+import dev.oauthkit.testing.Script;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,30 +32,27 @@ class BindeoFaultMatrixTest {
   private static final FaultMatrix MATRIX = new FaultMatrix("bindeo");
   private static final String RECOVERED = "recovered";
 
-  private final MockWebServer server = new MockWebServer();
-  private final Script token = new Script();
-  private final Script api = new Script();
-  private final TestClock clock = new TestClock();
-  private final RecordingTokenListener listener = new RecordingTokenListener();
+  private final FaultMatrixServer harness = new FaultMatrixServer(MATRIX);
+  private final MockWebServer server = harness.server;
+  private final Script token = harness.token;
+  private final Script api = harness.api;
+  private final TestClock clock = harness.clock;
+  private final RecordingTokenListener listener = harness.listener;
   private Bindeo bindeo;
 
   @BeforeEach
   void setUp() throws IOException {
-    server.setDispatcher(Script.route("/access_token", token, api));
-    server.start();
+    harness.start("/access_token");
     bindeo = build(BindeoServer.builder(server, clock));
   }
 
   private Bindeo build(Bindeo.Builder builder) {
-    return builder
-        .client(new OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS).build())
-        .tokenListener(listener)
-        .build();
+    return builder.client(FaultMatrixServer.client()).tokenListener(listener).build();
   }
 
   @AfterEach
   void tearDown() throws IOException {
-    server.shutdown();
+    harness.shutdown();
   }
 
   @AfterAll
@@ -63,12 +63,6 @@ class BindeoFaultMatrixTest {
   private String call() throws IOException {
     assertThat(bindeo.execute(bindeo.api().accountTypes("en_US")).data).isNotEmpty();
     return RECOVERED;
-  }
-
-  private void record(String row, String outcome, int tokenRequests, int apiRequests) {
-    assertThat(token.count()).as("token requests").isEqualTo(tokenRequests);
-    assertThat(api.count()).as("API requests").isEqualTo(apiRequests);
-    MATRIX.record(row, outcome, tokenRequests, apiRequests);
   }
 
   private static MockResponse accountTypes() throws IOException {
@@ -85,42 +79,35 @@ class BindeoFaultMatrixTest {
 
   @Test
   void tokenEndpointNeverAnswers() throws Exception {
-    token.forever(request -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    token.forever(request -> FaultMatrixServer.noResponse());
 
     String outcome = outcome(this::call);
 
     assertThat(outcome)
         .isEqualTo("TokenRequestException: no response (SocketTimeoutException), transient");
-    record("token endpoint never answers (read timeout)", outcome, 3, 0);
+    harness.record("token endpoint never answers (read timeout)", outcome, 3, 0);
   }
 
   @Test
   void tokenEndpointDisconnectsMidBody() throws Exception {
-    token.then(
-        BindeoServer.token("A")
-            .throttleBody(16, 5, TimeUnit.MILLISECONDS)
-            .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    token.then(FaultMatrixServer.disconnectedMidBody(BindeoServer.token("A")));
     token.then(BindeoServer.token("A"));
     api.forever(request -> accountTypes());
 
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(listener.count("retry")).isEqualTo(1);
-    record("token endpoint disconnects mid-body, then answers", "recovered (1 retry)", 2, 1);
+    harness.record(
+        "token endpoint disconnects mid-body, then answers", "recovered (1 retry)", 2, 1);
   }
 
   @Test
   void tokenEndpointAnswersAnHtmlPage() throws Exception {
-    token.forever(
-        request ->
-            new MockResponse()
-                .setResponseCode(502)
-                .setHeader("Content-Type", "text/html")
-                .setBody("<html><h1>502 Bad Gateway</h1></html>"));
+    token.forever(request -> FaultMatrixServer.badGatewayPage());
 
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("TokenRequestException: HTTP 502, transient");
-    record("token endpoint 502 HTML page", outcome, 3, 0);
+    harness.record("token endpoint 502 HTML page", outcome, 3, 0);
   }
 
   @Test
@@ -130,7 +117,7 @@ class BindeoFaultMatrixTest {
 
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(listener.count("retry")).isEqualTo(2);
-    record("token endpoint 503 ×2, then 200", "recovered (2 retries)", 3, 1);
+    harness.record("token endpoint 503 ×2, then 200", "recovered (2 retries)", 3, 1);
   }
 
   @Test
@@ -140,7 +127,7 @@ class BindeoFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("TokenRequestException: HTTP 503, transient");
-    record("token endpoint 503 forever", outcome, 3, 0);
+    harness.record("token endpoint 503 forever", outcome, 3, 0);
   }
 
   @Test
@@ -150,7 +137,7 @@ class BindeoFaultMatrixTest {
 
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(listener.events()).contains("retry client_credentials attempt=2 delay=2000");
-    record(
+    harness.record(
         "token endpoint 429 with Retry-After, then 200",
         "recovered (waited the Retry-After 2 s)",
         2,
@@ -164,7 +151,7 @@ class BindeoFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("TokenRequestException: HTTP 200");
-    record("token endpoint 200 with truncated JSON", outcome, 1, 0);
+    harness.record("token endpoint 200 with truncated JSON", outcome, 1, 0);
   }
 
   @Test
@@ -176,7 +163,7 @@ class BindeoFaultMatrixTest {
     clock.sleep(TimeUnit.DAYS.toMillis(1));
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(bindeo.tokens().token().hasExpiry()).isFalse();
-    record(
+    harness.record(
         "token endpoint 200, expires_in missing",
         "recovered (token used until a 401, here a day later)",
         1,
@@ -193,7 +180,8 @@ class BindeoFaultMatrixTest {
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(bindeo.tokens().token().expiresAtMillis())
         .isEqualTo(start + TimeUnit.SECONDS.toMillis(3600));
-    record("token endpoint 200, expires_in a string", "recovered (string read as seconds)", 1, 1);
+    harness.record(
+        "token endpoint 200, expires_in a string", "recovered (string read as seconds)", 1, 1);
   }
 
   @Test
@@ -205,7 +193,7 @@ class BindeoFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("TokenRequestException: HTTP 200");
-    record("token endpoint 200, expires_in 0", outcome + " (not positive)", 1, 0);
+    harness.record("token endpoint 200, expires_in 0", outcome + " (not positive)", 1, 0);
   }
 
   @Test
@@ -215,7 +203,8 @@ class BindeoFaultMatrixTest {
 
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
-    record("API 401 with the current token", "recovered (new token, call retried once)", 2, 2);
+    harness.record(
+        "API 401 with the current token", "recovered (new token, call retried once)", 2, 2);
   }
 
   @Test
@@ -230,7 +219,7 @@ class BindeoFaultMatrixTest {
 
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
     assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
-    record(
+    harness.record(
         "API 401 with an old token",
         "recovered (another call had renewed it: retried with its token)",
         2,
@@ -245,7 +234,7 @@ class BindeoFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("BindeoException: HTTP 401");
-    record("API 401 forever", outcome + " (after one renewal)", 2, 2);
+    harness.record("API 401 forever", outcome + " (after one renewal)", 2, 2);
   }
 
   @Test
@@ -259,7 +248,7 @@ class BindeoFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("BindeoException: HTTP 403");
-    record("API 403", outcome + ", nothing renewed", 1, 1);
+    harness.record("API 403", outcome + ", nothing renewed", 1, 1);
   }
 
   @Test
@@ -278,7 +267,7 @@ class BindeoFaultMatrixTest {
     assertThat(listener.events())
         .filteredOn(e -> e.startsWith("start"))
         .containsExactly("start password", "start refresh_token");
-    record("refresh token revoked, no password to fall back on", outcome, 2, 1);
+    harness.record("refresh token revoked, no password to fall back on", outcome, 2, 1);
   }
 
   @Test
@@ -301,7 +290,7 @@ class BindeoFaultMatrixTest {
         .filteredOn(e -> e.startsWith("start"))
         .containsExactly("start password", "start refresh_token", "start password");
     assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
-    record(
+    harness.record(
         "refresh token revoked, password grant to fall back on",
         "recovered (password grant once)",
         3,
@@ -324,7 +313,7 @@ class BindeoFaultMatrixTest {
     String outcome = outcome(this::call);
 
     assertThat(outcome).isEqualTo("TokenRequestException: invalid_client, HTTP 401");
-    record("client revoked (invalid_client) mid-run", outcome, 2, 2);
+    harness.record("client revoked (invalid_client) mid-run", outcome, 2, 2);
   }
 
   @Test
@@ -337,6 +326,7 @@ class BindeoFaultMatrixTest {
     assertThat(outcome(this::call)).isEqualTo(RECOVERED);
 
     assertThat(api.authorizations()).containsExactly("Bearer A", "Bearer B");
-    record("clock jumps forward 1 h", "recovered (expired token replaced before the call)", 2, 2);
+    harness.record(
+        "clock jumps forward 1 h", "recovered (expired token replaced before the call)", 2, 2);
   }
 }

@@ -4,6 +4,7 @@
  */
 package dev.oauthkit.bindeo;
 
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

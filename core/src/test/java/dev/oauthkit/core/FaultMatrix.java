@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * docs/reliability.md}, so that the documented outcomes cannot drift from the observed ones. Run
  * with {@code -Dreliability.write=true} to rewrite the table instead.
  *
- * <p>Copies of this class live in each provider module's tests; keep them alike.
+ * <p>The provider modules use the public copy in {@code dev.oauthkit.testing} (module {@code
+ * testing}), which core cannot depend on; keep the two alike.
  */
 final class FaultMatrix {
   /** Every module reports every row, in this order; "n/a" where the fault cannot occur. */

@@ -4,6 +4,7 @@
  */
 package dev.oauthkit.learnamp;
 
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;

@@ -19,6 +19,7 @@ import dev.oauthkit.learnamp.model.LearnlistList;
 import dev.oauthkit.learnamp.model.Team;
 import dev.oauthkit.learnamp.model.TeamList;
 import dev.oauthkit.learnamp.model.User;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;

@@ -17,6 +17,7 @@ import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.TokenEndpoint;
 import dev.oauthkit.core.TokenRequestException;
 import dev.oauthkit.learnamp.model.Learnlist;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,6 +7,7 @@ package dev.oauthkit.learnamp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.oauthkit.testing.FuzzedResponse;
 import java.util.List;
 import java.util.Map;
 

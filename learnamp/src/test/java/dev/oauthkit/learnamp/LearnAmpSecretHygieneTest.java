@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.TokenRequestException;
+import dev.oauthkit.testing.Canaries;
+import dev.oauthkit.testing.Script;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockWebServer;

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oauthkit.learnamp.model.Learnlist;
+import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.bindeo;
+package dev.oauthkit.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,9 @@ import okhttp3.mockwebserver.RecordedRequest;
  * none is left, the {@link #forever} answer, or a 599 that no test expects. Counts requests.
  * Thread-safe, and holds no lock while an answer is computed, so an answer may call the client.
  */
-final class Script extends Dispatcher {
+public final class Script extends Dispatcher {
   /** Computes an answer; may block or call back into the client under test. */
-  interface Answer {
+  public interface Answer {
     MockResponse answer(RecordedRequest request) throws Exception;
   }
 
@@ -30,31 +30,34 @@ final class Script extends Dispatcher {
   private final List<RecordedRequest> requests = new ArrayList<>();
 
   /** Answers the next request with {@code response}. */
-  Script then(final MockResponse response) {
+  public Script then(final MockResponse response) {
     return then(request -> response);
   }
 
-  Script then(Answer answer) {
+  /** Answers the next request with {@code answer}. */
+  public Script then(Answer answer) {
     next.add(answer);
     return this;
   }
 
   /** Answers every request after the scripted ones with a fresh {@code answer}. */
-  Script forever(Answer answer) {
+  public Script forever(Answer answer) {
     this.forever = answer;
     return this;
   }
 
-  int count() {
+  /** Returns how many requests this script saw. */
+  public int count() {
     return count.get();
   }
 
-  synchronized List<RecordedRequest> requests() {
+  /** Returns the requests this script saw, in order. */
+  public synchronized List<RecordedRequest> requests() {
     return new ArrayList<>(requests);
   }
 
   /** The {@code Authorization} headers of the requests, in order. */
-  List<String> authorizations() {
+  public List<String> authorizations() {
     List<String> result = new ArrayList<>();
     for (RecordedRequest request : requests()) result.add(request.getHeader("Authorization"));
     return result;
@@ -79,7 +82,7 @@ final class Script extends Dispatcher {
   }
 
   /** Routes requests for {@code tokenPath} to {@code token} and all others to {@code api}. */
-  static Dispatcher route(final String tokenPath, final Script token, final Script api) {
+  public static Dispatcher route(final String tokenPath, final Script token, final Script api) {
     return new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {

@@ -2,7 +2,7 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.learnamp;
+package dev.oauthkit.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Collects the rows of a module's fault matrix and checks them against its table in {@code
  * docs/reliability.md}, so that the documented outcomes cannot drift from the observed ones. Run
  * with {@code -Dreliability.write=true} to rewrite the table instead.
- *
- * <p>Copies of this class live in each provider module's tests; keep them alike.
  */
-final class FaultMatrix {
+public final class FaultMatrix {
   /** Every module reports every row, in this order; "n/a" where the fault cannot occur. */
-  static final List<String> ROWS =
+  public static final List<String> ROWS =
       Arrays.asList(
           "token endpoint never answers (read timeout)",
           "token endpoint disconnects mid-body, then answers",
@@ -47,17 +45,22 @@ final class FaultMatrix {
           "client revoked (invalid_client) mid-run",
           "clock jumps forward 1 h");
 
-  static final int NOT_APPLICABLE = -1;
+  /** A request count for a row that does not apply. */
+  public static final int NOT_APPLICABLE = -1;
 
   private final String module;
   private final Map<String, String> rows = new ConcurrentHashMap<>();
 
-  FaultMatrix(String module) {
+  /**
+   * The matrix of {@code module}: its table in docs/reliability.md lies between {@code <!-- BEGIN
+   * fault matrix: module -->} and {@code <!-- END fault matrix: module -->}.
+   */
+  public FaultMatrix(String module) {
     this.module = module;
   }
 
   /** Records the outcome of {@code row} and the requests each server saw. */
-  void record(String row, String outcome, int tokenRequests, int apiRequests) {
+  public void record(String row, String outcome, int tokenRequests, int apiRequests) {
     if (!ROWS.contains(row)) throw new AssertionError("not a row of the matrix: " + row);
     String line =
         "| "
@@ -72,12 +75,13 @@ final class FaultMatrix {
     if (rows.put(row, line) != null) throw new AssertionError("row recorded twice: " + row);
   }
 
-  void notApplicable(String row, String why) {
+  /** Records that {@code row} cannot occur in this module, and {@code why}. */
+  public void notApplicable(String row, String why) {
     record(row, "n/a: " + why, NOT_APPLICABLE, NOT_APPLICABLE);
   }
 
   /** What the caller of a call gets: its result, or a typed failure. */
-  interface Action {
+  public interface Action {
     String run() throws IOException;
   }
 
@@ -85,7 +89,7 @@ final class FaultMatrix {
    * Runs {@code action} and returns its result, or the description of the typed exception it threw.
    * Any other exception fails the test.
    */
-  static String outcome(Action action) {
+  public static String outcome(Action action) {
     try {
       return action.run();
     } catch (TokenRequestException e) {
@@ -112,7 +116,7 @@ final class FaultMatrix {
    * table with {@code -Dreliability.write=true}. Does nothing unless every row was recorded (a run
    * of selected tests).
    */
-  void verifyDocument() throws IOException {
+  public void verifyDocument() throws IOException {
     if (!rows.keySet().containsAll(ROWS)) return;
     StringBuilder table = new StringBuilder();
     table.append("| Fault | Outcome | Token requests | API requests |\n");
@@ -145,7 +149,7 @@ final class FaultMatrix {
   }
 
   /** docs/reliability.md of the project: one level above the module. */
-  static File document() {
+  public static File document() {
     File root = new File(System.getProperty("maven.multiModuleProjectDirectory", ""));
     if (!new File(root, "docs").isDirectory()) {
       root =

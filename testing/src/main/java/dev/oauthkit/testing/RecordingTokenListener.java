@@ -2,7 +2,7 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.bindeo;
+package dev.oauthkit.testing;
 
 import dev.oauthkit.core.TokenListener;
 import dev.oauthkit.core.TokenRequestException;
@@ -11,15 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records every event as a line of text, and every exception it is given. */
-final class RecordingTokenListener extends TokenListener {
-  final List<String> events = new ArrayList<>();
-  final List<IOException> exceptions = new ArrayList<>();
+public final class RecordingTokenListener extends TokenListener {
+  /** The events, one line each; guard with the listener's lock. */
+  public final List<String> events = new ArrayList<>();
 
-  synchronized List<String> events() {
+  /** The exceptions the events carried; guard with the listener's lock. */
+  public final List<IOException> exceptions = new ArrayList<>();
+
+  /** Returns a copy of the events so far. */
+  public synchronized List<String> events() {
     return new ArrayList<>(events);
   }
 
-  synchronized long count(String prefix) {
+  /** Returns how many events start with {@code prefix}. */
+  public synchronized long count(String prefix) {
     return events.stream().filter(e -> e.startsWith(prefix)).count();
   }
 

@@ -2,7 +2,7 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.amadeus;
+package dev.oauthkit.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,23 +21,21 @@ import okio.Buffer;
  * A fuzzer's error response: the input is {@code <status>\n<Retry-After or nothing>\n<body bytes>},
  * readable and easy to mutate; {@code @@} in the body stands for the access token the request
  * carried, so the fuzzer can make the server echo it. Statuses outside 300..599 are folded into it.
- *
- * <p>Copies of this class live in each provider module's tests; keep them alike.
  */
-final class FuzzedResponse {
+public final class FuzzedResponse {
   /** The bearer token of the failed request: no message or excerpt may show it. */
-  static final String TOKEN = "canary-fuzz-access-token-5d1f";
+  public static final String TOKEN = "canary-fuzz-access-token-5d1f";
 
   /** A message may quote a few server fields, each cut at 200 characters. */
-  static final int MAX_MESSAGE_CHARS = 700;
+  public static final int MAX_MESSAGE_CHARS = 700;
 
   /** {@code Json.EXCERPT_CHARS} and an ellipsis. */
-  static final int MAX_EXCERPT_CHARS = 201;
+  public static final int MAX_EXCERPT_CHARS = 201;
 
-  final int code;
-  final @Nullable String retryAfter;
-  final byte[] body;
-  final retrofit2.Response<Object> response;
+  public final int code;
+  public final @Nullable String retryAfter;
+  public final byte[] body;
+  public final retrofit2.Response<Object> response;
 
   private FuzzedResponse(int code, @Nullable String retryAfter, byte[] body, Headers headers) {
     this.code = code;
@@ -60,7 +58,7 @@ final class FuzzedResponse {
   }
 
   /** Returns the response {@code input} describes, or null if it describes none. */
-  static @Nullable FuzzedResponse parse(byte[] input) {
+  public static @Nullable FuzzedResponse parse(byte[] input) {
     int first = indexOf(input, 0);
     int second = first >= 0 ? indexOf(input, first + 1) : -1;
     if (second < 0) return null;
@@ -97,7 +95,7 @@ final class FuzzedResponse {
    * Long#MAX_VALUE}; null if there is no such header.
    */
   @Nullable
-  Long retryAfterSecondsInMillis() {
+  public Long retryAfterSecondsInMillis() {
     String value = retryAfter != null ? retryAfter.trim() : "";
     if (!value.matches("[0-9]+")) return null;
     BigInteger millis = new BigInteger(value).multiply(BigInteger.valueOf(1000));
@@ -115,7 +113,7 @@ final class FuzzedResponse {
    * Asserts what every provider exception promises: the status, a bounded message that quotes no
    * more than an excerpt of the body, a bounded excerpt, and never the request's token.
    */
-  void assertSafe(ApiException e) {
+  public void assertSafe(ApiException e) {
     assertThat(e.code()).isEqualTo(code);
     String message = e.getMessage();
     assertThat(message).isNotNull().hasSizeLessThanOrEqualTo(MAX_MESSAGE_CHARS);

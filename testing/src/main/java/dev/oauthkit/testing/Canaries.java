@@ -2,7 +2,7 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.bindeo;
+package dev.oauthkit.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,22 +23,23 @@ import okhttp3.logging.HttpLoggingInterceptor;
 /**
  * Canary secrets and everything a flow could leak them into: HTTP log lines, token events,
  * exceptions and {@code toString()}s.
- *
- * <p>Copies of this class live in each provider module's tests; keep them alike.
  */
-final class Canaries {
+public final class Canaries {
   /** Runs a call that must fail. */
-  interface Call {
+  public interface Call {
     void run() throws Exception;
   }
 
   private final List<String> canaries;
-  final List<String> log = Collections.synchronizedList(new ArrayList<String>());
+
+  /** The redacted HTTP log of {@link #loggingClient}. */
+  public final List<String> log = Collections.synchronizedList(new ArrayList<String>());
+
   private final List<String> unredactedLog = Collections.synchronizedList(new ArrayList<String>());
   private final List<String> captured = Collections.synchronizedList(new ArrayList<String>());
 
   /** Records every token event, with every exception's message, toString() and stack trace. */
-  final TokenListener listener =
+  public final TokenListener listener =
       new TokenListener() {
         @Override
         public void tokenRequestStart(String grantType) {
@@ -80,7 +81,7 @@ final class Canaries {
       };
 
   /** The canaries; the last must be an access token that an API request carried. */
-  Canaries(String... canaries) {
+  public Canaries(String... canaries) {
     this.canaries = Arrays.asList(canaries);
   }
 
@@ -89,7 +90,7 @@ final class Canaries {
    * an application interceptor and as a network interceptor (which sees the bearer token). A third,
    * unredacted logger proves that the canaries would be caught if they were logged.
    */
-  OkHttpClient loggingClient() {
+  public OkHttpClient loggingClient() {
     HttpLoggingInterceptor application = new HttpLoggingInterceptor(line -> log.add(line));
     application.setLevel(HttpLoggingInterceptor.Level.BODY);
     application.redactHeader("Authorization");
@@ -106,7 +107,7 @@ final class Canaries {
   }
 
   /** Runs {@code call}, which must throw a {@code type}; captures and returns the exception. */
-  <T extends Throwable> T expect(Class<T> type, Call call) {
+  public <T extends Throwable> T expect(Class<T> type, Call call) {
     try {
       call.run();
     } catch (Throwable e) {
@@ -118,7 +119,7 @@ final class Canaries {
   }
 
   /** Captures the {@code toString()} of each object, and a throwable's message and stack trace. */
-  void addText(Object... objects) {
+  public void addText(Object... objects) {
     for (Object object : objects) {
       captured.add(String.valueOf(object));
       if (object instanceof Throwable) {
@@ -131,7 +132,8 @@ final class Canaries {
     }
   }
 
-  void assertNoneLeaked() {
+  /** Asserts that no canary, plain or form-URL-encoded, was logged or captured. */
+  public void assertNoneLeaked() {
     assertThat(log).as("the log").isNotEmpty();
     assertThat(String.join("\n", unredactedLog))
         .as("an unredacted log shows the bearer token, so the canaries are detectable")
@@ -149,7 +151,8 @@ final class Canaries {
     }
   }
 
-  static String formUrlEncode(String value) {
+  /** Returns {@code value} as it stands in a form body. */
+  public static String formUrlEncode(String value) {
     try {
       return URLEncoder.encode(value, "UTF-8");
     } catch (UnsupportedEncodingException e) {

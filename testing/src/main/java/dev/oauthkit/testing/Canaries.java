@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oauthkit.core.TokenListener;
 import dev.oauthkit.core.TokenRequestException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.util.ArrayList;
@@ -125,9 +123,13 @@ public final class Canaries {
       if (object instanceof Throwable) {
         Throwable throwable = (Throwable) object;
         captured.add(String.valueOf(throwable.getMessage()));
-        StringWriter trace = new StringWriter();
-        throwable.printStackTrace(new PrintWriter(trace));
-        captured.add(trace.toString());
+        // What a printed stack trace shows: every cause's toString() and frames, and suppressed
+        // ones.
+        for (Throwable t = throwable; t != null; t = t.getCause()) {
+          captured.add(t.toString());
+          for (StackTraceElement frame : t.getStackTrace()) captured.add(frame.toString());
+          for (Throwable suppressed : t.getSuppressed()) captured.add(suppressed.toString());
+        }
       }
     }
   }

@@ -198,15 +198,36 @@ public final class AccessToken {
      * Returns the token.
      *
      * @throws IllegalStateException if the value or the issue time is missing.
-     * @throws IllegalArgumentException if the token would expire before it was issued.
+     * @throws IllegalArgumentException if the token would expire before it was issued, or if the
+     *     value or type has a character other than visible ASCII ({@code !} to {@code ~}), which
+     *     cannot go into an {@code Authorization} header.
      */
     public AccessToken build() {
       if (value == null || value.isEmpty()) throw new IllegalStateException("value required.");
+      // A token that cannot go into an Authorization header is useless, and would make OkHttp
+      // throw an unchecked exception on every call that carries it.
+      if (!isHeaderSafe(value)) {
+        throw new IllegalArgumentException("value has characters not allowed in an HTTP header");
+      }
+      if (!isHeaderSafe(tokenType)) {
+        throw new IllegalArgumentException(
+            "tokenType has characters not allowed in an HTTP header");
+      }
       if (issuedAtMillis < 0L) throw new IllegalStateException("issuedAtMillis required.");
       if (expiresAtMillis < issuedAtMillis) {
         throw new IllegalArgumentException("expiresAtMillis < issuedAtMillis");
       }
       return new AccessToken(this);
     }
+  }
+
+  /** Returns true if {@code text} is non-empty and only visible ASCII, as a header token needs. */
+  static boolean isHeaderSafe(String text) {
+    if (text.isEmpty()) return false;
+    for (int i = 0, length = text.length(); i < length; i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c >= 0x7f) return false;
+    }
+    return true;
   }
 }

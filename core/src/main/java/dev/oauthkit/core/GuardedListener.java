@@ -6,7 +6,10 @@ package dev.oauthkit.core;
 
 import java.io.IOException;
 
-/** Forwards events to a listener and ignores what it throws, so a listener cannot fail a call. */
+/**
+ * Forwards events to a listener and ignores whatever it throws (a checked exception thrown from
+ * Kotlin, an error), so that a listener can never fail a call, cost a retry or lose a token.
+ */
 final class GuardedListener extends TokenListener {
   private final TokenListener delegate;
 
@@ -18,8 +21,8 @@ final class GuardedListener extends TokenListener {
   public void tokenRequestStart(String grantType) {
     try {
       delegate.tokenRequestStart(grantType);
-    } catch (RuntimeException ignored) {
-      // Listeners must not throw; if one does, the token engine carries on.
+    } catch (Throwable ignored) {
+      // Listeners must not throw; if one does, the token engine carries on regardless.
     }
   }
 
@@ -27,7 +30,7 @@ final class GuardedListener extends TokenListener {
   public void tokenRequestEnd(String grantType, long expiresAtMillis, long durationMillis) {
     try {
       delegate.tokenRequestEnd(grantType, expiresAtMillis, durationMillis);
-    } catch (RuntimeException ignored) {
+    } catch (Throwable ignored) {
       // See tokenRequestStart.
     }
   }
@@ -36,7 +39,7 @@ final class GuardedListener extends TokenListener {
   public void tokenRequestFailed(String grantType, IOException e, long durationMillis) {
     try {
       delegate.tokenRequestFailed(grantType, e, durationMillis);
-    } catch (RuntimeException ignored) {
+    } catch (Throwable ignored) {
       // See tokenRequestStart.
     }
   }
@@ -45,7 +48,7 @@ final class GuardedListener extends TokenListener {
   public void tokenRequestRetry(String grantType, int attempt, long delayMillis) {
     try {
       delegate.tokenRequestRetry(grantType, attempt, delayMillis);
-    } catch (RuntimeException ignored) {
+    } catch (Throwable ignored) {
       // See tokenRequestStart.
     }
   }
@@ -54,7 +57,7 @@ final class GuardedListener extends TokenListener {
   public void tokenInvalidated() {
     try {
       delegate.tokenInvalidated();
-    } catch (RuntimeException ignored) {
+    } catch (Throwable ignored) {
       // See tokenRequestStart.
     }
   }
@@ -63,7 +66,7 @@ final class GuardedListener extends TokenListener {
   public void refreshTokenRejected(TokenRequestException e) {
     try {
       delegate.refreshTokenRejected(e);
-    } catch (RuntimeException ignored) {
+    } catch (Throwable ignored) {
       // See tokenRequestStart.
     }
   }
@@ -72,7 +75,7 @@ final class GuardedListener extends TokenListener {
   public void storeFailed(IOException e) {
     try {
       delegate.storeFailed(e);
-    } catch (RuntimeException ignored) {
+    } catch (Throwable ignored) {
       // See tokenRequestStart.
     }
   }

@@ -27,6 +27,28 @@ final class InMemoryTokenStore implements TokenStore {
   }
 
   @Override
+  public boolean compareAndSet(String key, @Nullable AccessToken expected, AccessToken update) {
+    while (true) {
+      AccessToken stored = tokens.get(key);
+      if (!TokenStore.sameEntry(stored, expected)) return false;
+      boolean replaced =
+          stored == null
+              ? tokens.putIfAbsent(key, update) == null
+              : tokens.replace(key, stored, update);
+      if (replaced) return true;
+    }
+  }
+
+  @Override
+  public boolean compareAndRemove(String key, AccessToken expected) {
+    while (true) {
+      AccessToken stored = tokens.get(key);
+      if (!TokenStore.sameEntry(stored, expected)) return false;
+      if (stored != null && tokens.remove(key, stored)) return true;
+    }
+  }
+
+  @Override
   public String toString() {
     return "TokenStore.inMemory()";
   }

@@ -45,11 +45,19 @@ final class OAuth2TokenSource implements TokenSource {
 
   final TokenEndpoint endpoint;
   private final Call.Factory client;
+
+  /**
+   * Sends refresh-token grants. It never resends a request on its own after a connection failure:
+   * the server may have rotated the refresh token, so the engine decides what is sent again.
+   */
+  private final Call.Factory refreshClient;
+
   private final Clock clock;
 
   OAuth2TokenSource(TokenEndpoint endpoint, OkHttpClient client, Clock clock) {
     this.endpoint = endpoint;
     this.client = client;
+    this.refreshClient = client.newBuilder().retryOnConnectionFailure(false).build();
     this.clock = clock;
   }
 
@@ -57,6 +65,8 @@ final class OAuth2TokenSource implements TokenSource {
   public AccessToken fetch(Grant grant) throws IOException {
     Request request = newRequest(grant);
     long requestTimeMillis = clock.currentTimeMillis();
+    Call.Factory client =
+        grant.type().equals(Grant.REFRESH_TOKEN) ? this.refreshClient : this.client;
     try (Response response = client.newCall(request).execute()) {
       return readResponse(response, grant, requestTimeMillis);
     }

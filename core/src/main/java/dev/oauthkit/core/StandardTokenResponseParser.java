@@ -51,6 +51,9 @@ final class StandardTokenResponseParser implements TokenResponseParser {
     if (value == null) throw malformed("has no " + accessToken);
     if (!(value instanceof String)) throw malformed(accessToken + " is not a string");
     if (((String) value).isEmpty()) throw malformed(accessToken + " is empty");
+    if (!AccessToken.isHeaderSafe((String) value)) {
+      throw malformed(accessToken + " has characters that cannot go into an HTTP header");
+    }
 
     String type = optionalString(json, tokenType);
     if (type != null && !type.equalsIgnoreCase("bearer")) {

@@ -80,6 +80,17 @@ public final class TokenAuthenticator implements Authenticator {
   @Override
   public @Nullable Request authenticate(@Nullable Route route, Response response)
       throws IOException {
+    try {
+      return renew(response);
+    } catch (IOException e) {
+      throw e;
+    } catch (Throwable e) {
+      // Nothing unchecked may reach OkHttp's threads: on enqueue() it would crash an Android app.
+      throw new IOException("token engine failed: " + e.getClass().getName(), e);
+    }
+  }
+
+  private @Nullable Request renew(Response response) throws IOException {
     if (response.code() != 401) return null;
     Request request = response.request();
     if (!tokens.isInScope(request.url())) return null;
@@ -90,31 +101,12 @@ public final class TokenAuthenticator implements Authenticator {
     // Give up after a renewed token was refused too. A retry that only swapped in the current token
     // (another call had renewed it) earns one renewal of its own: the current token may have been
     // revoked along with the old one. So at most three attempts, never a loop.
-    if (refusals >= 2 || (refusals == 1 && request.tag(Swapped.class) == null)) return null;
-
-    String sent = request.header("Authorization");
-    String failedToken = null;
-    if (sent != null) {
-      if (!sent.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
-      failedToken = sent.substring(7).trim();
-      if (!tokens.isKnownToken(failedToken)) return null; // The caller's own credentials.
+    if (refusals >= 2 || (refusals == 1 && !TokenManager.isSwappedRetry(request))) return null;
+    if (request.header("Authorization") != null && !tokens.carriesOwnToken(request)) {
+      return null; // The caller's own credentials.
     }
     if (!policy.shouldRenew(response)) return null;
-
-    long refusedAfter = Flight.latestSequence();
-    TokenManager.Entry entry =
-        failedToken != null ? tokens.refreshEntry(failedToken) : tokens.entry();
-    if (entry.token.value().equals(failedToken)) return null;
-    Request.Builder retry = request.newBuilder().header("Authorization", entry.authorization);
-    // Only a token requested after this 401 is a renewal. One requested before it, even if it
-    // arrived since, may have been revoked with the refused one.
-    if (entry.flightSequence <= refusedAfter) retry.tag(Swapped.class, Swapped.INSTANCE);
-    return retry.build();
-  }
-
-  /** Tags a retry that carries the current token without having renewed it. */
-  private static final class Swapped {
-    static final Swapped INSTANCE = new Swapped();
+    return tokens.retryUnauthorized(request);
   }
 
   @Override

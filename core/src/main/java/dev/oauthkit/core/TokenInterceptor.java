@@ -32,16 +32,33 @@ public final class TokenInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (request.header("Authorization") == null && tokens.isInScope(request.url())) {
-      request = request.newBuilder().header("Authorization", tokens.entry().authorization).build();
-    }
+    boolean networkHop = chain.connection() != null;
     try {
-      return chain.proceed(request);
+      if (request.header("Authorization") == null) {
+        if (tokens.isInScope(request.url())) request = tokens.authorize(request, chain.call());
+      } else if (networkHop
+          && !tokens.isInScope(request.url())
+          && tokens.carriesOwnToken(request)) {
+        // A redirect out of the API scope (or to the token endpoint) on the same host: OkHttp kept
+        // the header, which it drops only when the host changes.
+        request = request.newBuilder().removeHeader("Authorization").build();
+      }
+    } catch (IOException e) {
+      throw e;
+    } catch (Throwable e) {
+      // Nothing unchecked may reach OkHttp's threads: on enqueue() it would crash an Android app.
+      throw new IOException("token engine failed: " + e.getClass().getName(), e);
+    }
+    Response response;
+    try {
+      response = chain.proceed(request);
     } catch (NumberFormatException e) {
       // OkHttp 4.12 fails this way on a 503 whose Retry-After exceeds an int. Unchecked, it would
       // crash an Android app on OkHttp's dispatcher thread; report it as the I/O failure it is.
       throw new IOException("unreadable response from " + request.url().redact(), e);
     }
+    if (!networkHop) tokens.observe(response);
+    return response;
   }
 
   @Override

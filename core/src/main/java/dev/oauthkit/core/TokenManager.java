@@ -6,21 +6,19 @@ package dev.oauthkit.core;
 
 import dev.oauthkit.core.internal.Urls;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.Nullable;
 import okhttp3.Authenticator;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import okio.ByteString;
 
 /**
@@ -72,72 +70,44 @@ public final class TokenManager {
   }
 
   static final long DEFAULT_CALL_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(30);
-  static final long MAX_RETRY_AFTER_MILLIS = TimeUnit.SECONDS.toMillis(30);
-  static final long INITIAL_RETRY_DELAY_MILLIS = TimeUnit.SECONDS.toMillis(1);
-  static final long INITIAL_BACKOFF_MILLIS = TimeUnit.SECONDS.toMillis(5);
-  static final long MAX_BACKOFF_MILLIS = TimeUnit.SECONDS.toMillis(60);
-  private static final int REMEMBERED_TOKENS = 8;
 
-  /** Refresh tokens tried in one renewal: ours, a successor found in the store, the app's own. */
-  private static final int MAX_REFRESH_TOKENS_TRIED = 3;
-
-  final TokenSource source;
   final @Nullable TokenEndpoint endpoint;
   final Grant grant;
-  final TokenStore store;
   final String storeKey;
   final Clock clock;
   final TokenListener listener;
-  final Executor refreshExecutor;
-  final long refreshAheadMillis;
-  final long expirySkewMillis;
-  final long defaultLifetimeMillis;
-  final int maxAttempts;
-  final RefreshTokenRejection refreshTokenRejection;
-  final List<HttpUrl> apiBaseUrls;
-  final Flight.Key flightKey;
+  final ApiScope scope;
+  final TokenCache cache;
+  final StoreAccess store;
+  final RefreshLadder ladder;
+  final RefreshAhead refreshAhead;
+  private final Executor flightExecutor;
+  private final Flight.Key sharedFlightKey;
+  private final Flight.Key ownFlightKey;
+  private final Object source; // For toString only.
 
-  private volatile @Nullable Entry current;
-
-  /**
-   * True from scheduling a background renewal until it ends. The renewal's flight is registered
-   * only once it runs, so a caller with an expired token never waits for a queued task.
-   */
-  private final AtomicBoolean backgroundScheduled = new AtomicBoolean();
-
-  private final Object lock = new Object();
-  private volatile long backoffUntilMillis; // Written under lock; read without it on the hot path.
-  private long backoffMillis; // Guarded by lock.
-
-  /**
-   * Incremented by {@link #clear()}; a flight that started before it must not install its token.
-   */
-  private long session; // Guarded by lock.
-
-  private boolean grantRefreshTokenUsed; // Guarded by lock.
-  private final String[] rememberedTokens = new String[REMEMBERED_TOKENS]; // Guarded by lock.
-  private int rememberedIndex; // Guarded by lock.
-
-  TokenManager(Builder builder, TokenSource source, Executor refreshExecutor) {
-    this.source = source;
+  TokenManager(Builder builder, TokenSource source, Executor refreshExecutor, Executor flights) {
     this.endpoint = builder.endpoint;
     this.grant = builder.grant;
-    this.store = builder.store;
     this.clock = builder.clock;
     this.listener = new GuardedListener(builder.listener);
-    this.refreshExecutor = refreshExecutor;
-    this.refreshAheadMillis = builder.refreshAheadMillis;
-    this.expirySkewMillis = builder.expirySkewMillis;
-    this.defaultLifetimeMillis = builder.defaultLifetimeMillis;
-    this.maxAttempts = builder.maxAttempts;
-    this.refreshTokenRejection = builder.refreshTokenRejection;
     this.storeKey = builder.storeKey != null ? builder.storeKey : defaultStoreKey(builder);
-    List<HttpUrl> apiBaseUrls = new ArrayList<>(builder.apiBaseUrls);
-    if (apiBaseUrls.isEmpty() && endpoint != null) {
-      apiBaseUrls.add(endpoint.url.newBuilder("/").build());
-    }
-    this.apiBaseUrls = Collections.unmodifiableList(apiBaseUrls);
-    this.flightKey = new Flight.Key(store, storeKey);
+    this.source = source;
+    this.scope = new ApiScope(builder.apiBaseUrls, endpoint);
+    this.cache =
+        new TokenCache(
+            builder.refreshAheadMillis,
+            builder.expirySkewMillis,
+            grant.type().equals(Grant.PASSWORD));
+    this.store = new StoreAccess(builder.store, storeKey, listener);
+    Attempts attempts =
+        new Attempts(source, clock, listener, builder.maxAttempts, builder.defaultLifetimeMillis);
+    this.ladder =
+        new RefreshLadder(grant, attempts, store, cache, listener, builder.refreshTokenRejection);
+    this.refreshAhead = new RefreshAhead(refreshExecutor, clock);
+    this.flightExecutor = flights;
+    this.sharedFlightKey = new Flight.Key(builder.store, storeKey, null);
+    this.ownFlightKey = new Flight.Key(builder.store, storeKey, cache);
   }
 
   /**
@@ -145,10 +115,10 @@ public final class TokenManager {
    * at once with a stale token and renews it in the background.
    *
    * @throws TokenRequestException if no token could be obtained.
-   * @throws IOException if the store failed or the thread was interrupted while waiting.
+   * @throws IOException if the thread was interrupted while waiting.
    */
   public AccessToken token() throws IOException {
-    return entry().token;
+    return entry(null).token;
   }
 
   /**
@@ -159,7 +129,20 @@ public final class TokenManager {
    * @param failedAccessToken the refused token's value, or null to force a new token.
    */
   public AccessToken refresh(@Nullable String failedAccessToken) throws IOException {
-    return refreshEntry(failedAccessToken).token;
+    Entry current = cache.current;
+    if (current != null
+        && failedAccessToken != null
+        && !current.token.value().equals(failedAccessToken)
+        && current.isUsable(clock.currentTimeMillis())) {
+      return current.token; // Another caller already replaced the refused token.
+    }
+    String refused = failedAccessToken;
+    if (current != null
+        && (failedAccessToken == null || current.token.value().equals(failedAccessToken))) {
+      refused = current.token.value();
+      if (cache.refuse(current)) listener.tokenInvalidated();
+    }
+    return awaitNew(refused, null).token;
   }
 
   /**
@@ -167,12 +150,9 @@ public final class TokenManager {
    * fetches a new token with this manager's grant.
    */
   public void clear() {
-    synchronized (lock) {
-      current = null;
-      grantRefreshTokenUsed = true;
-      session++;
-    }
-    storeRemove();
+    cache.clear();
+    ladder.clear();
+    store.remove();
   }
 
   /** Returns the key this manager's tokens are stored under. It contains no secret. */
@@ -185,61 +165,127 @@ public final class TokenManager {
     return grant;
   }
 
+  /** The key of the flights this manager starts or joins now; for tests. */
+  Flight.Key flightKey() {
+    // Until the server verified a sign-in, its flights are its own: another manager for the same
+    // user may hold another password.
+    return cache.isVerified() ? sharedFlightKey : ownFlightKey;
+  }
+
   /** Returns true if requests to {@code url} may carry this manager's token. */
   boolean isInScope(HttpUrl url) {
-    if (isTokenEndpoint(url)) return false;
-    for (int i = 0, size = apiBaseUrls.size(); i < size; i++) {
-      HttpUrl base = apiBaseUrls.get(i);
-      if (base.scheme().equals(url.scheme())
-          && base.host().equals(url.host())
-          && base.port() == url.port()
-          && isUnder(url.encodedPath(), base.encodedPath())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Returns true if {@code path} is {@code basePath} or below it, segment by segment. */
-  static boolean isUnder(String path, String basePath) {
-    if (!path.startsWith(basePath)) return false;
-    return basePath.endsWith("/")
-        || path.length() == basePath.length()
-        || path.charAt(basePath.length()) == '/';
-  }
-
-  private boolean isTokenEndpoint(HttpUrl url) {
-    TokenEndpoint endpoint = this.endpoint;
-    return endpoint != null
-        && endpoint.url.host().equals(url.host())
-        && endpoint.url.port() == url.port()
-        && endpoint.url.encodedPath().equals(url.encodedPath());
+    return scope.allows(url);
   }
 
   /** Returns true if {@code value} is a token this manager issued recently. */
   boolean isKnownToken(String value) {
-    Entry entry = current;
-    if (entry != null && entry.token.value().equals(value)) return true;
-    synchronized (lock) {
-      for (String remembered : rememberedTokens) {
-        if (value.equals(remembered)) return true;
-      }
-    }
-    return false;
+    return cache.isKnown(value);
   }
 
   /** The hot path: one volatile read and one clock read for a fresh token. */
-  Entry entry() throws IOException {
-    Entry entry = current;
+  Entry entry(@Nullable Call call) throws IOException {
+    Entry entry = cache.current;
     if (entry != null && clock.currentTimeMillis() < entry.staleAtMillis) return entry;
-    return slowEntry();
+    return slowEntry(call);
   }
 
-  private Entry slowEntry() throws IOException {
-    Entry entry = current;
+  /**
+   * Returns {@code request} carrying the current token, tagged so that its 401 and its redirects
+   * are recognised as this manager's.
+   *
+   * @param call the caller's call: its cancellation ends a wait for a token.
+   */
+  Request authorize(Request request, @Nullable Call call) throws IOException {
+    return attach(request, entry(call), call, false);
+  }
+
+  /** Notes an API's answer to a request this manager authorized: anything but 401 accepts it. */
+  void observe(Response response) {
+    if (response.code() == 401) return;
+    Attached attached = response.request().tag(Attached.class);
+    if (attached != null && attached.entry.owner == cache && !attached.entry.accepted) {
+      cache.accepted(attached.entry);
+    }
+  }
+
+  /** Returns true if {@code request} carries a token this manager attached, or one it issued. */
+  boolean carriesOwnToken(Request request) {
+    String sent = request.header("Authorization");
+    if (sent == null) return false;
+    Attached attached = request.tag(Attached.class);
+    if (attached != null && attached.entry.owner == cache) {
+      return attached.entry.authorization.equals(sent);
+    }
+    return sent.regionMatches(true, 0, "Bearer ", 0, 7) && cache.isKnown(sent.substring(7).trim());
+  }
+
+  /** Returns true if {@code request} is a retry that swapped in the current token, unrenewed. */
+  static boolean isSwappedRetry(Request request) {
+    Attached attached = request.tag(Attached.class);
+    return attached != null && attached.swapped;
+  }
+
+  /**
+   * The one renewal entry point of {@link TokenAuthenticator}: returns {@code refused}, a request a
+   * server answered with 401, to send again with a token that may succeed, or null if none can: the
+   * request carried credentials that are not this manager's, or renewals back off because the API
+   * refused every new token.
+   *
+   * <p>If the request carried a token other than the current one, it is retried with the current
+   * one and nothing is fetched. Otherwise its token is dropped and one new token is fetched, shared
+   * with every other request refused at the same time. A retry whose token was requested before
+   * this 401 (it may have been revoked along with the refused one) is tagged as swapped.
+   */
+  @Nullable
+  Request retryUnauthorized(Request refused) throws IOException {
+    String sent = refused.header("Authorization");
+    Attached attached = refused.tag(Attached.class);
+    Call call = attached != null ? attached.call : null;
+    if (sent == null) return attach(refused, entry(call), call, true);
+    if (!sent.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+    String value = sent.substring(7).trim();
+
+    Entry failed = null;
+    if (attached != null
+        && attached.entry.owner == cache
+        && attached.entry.token.value().equals(value)) {
+      failed = attached.entry;
+    } else if (!cache.isKnown(value)) {
+      return null; // The caller's own credentials.
+    }
     long now = clock.currentTimeMillis();
-    if (entry == null || now >= entry.expiredAtMillis) {
-      entry = adoptStored(entry); // Only a missing or expired token is worth a store read.
+    Entry current = cache.current;
+    if (failed == null && current != null && current.token.value().equals(value)) failed = current;
+    if (current != null && current != failed && current.isUsable(now)) {
+      return attach(refused, current, call, true); // Already replaced, perhaps by the same value.
+    }
+    if (failed != null) {
+      if (!cache.allowRenewal(failed, now)) return null;
+      if (cache.refuse(failed)) listener.tokenInvalidated();
+    }
+    long refusedAfter = Flight.latestSequence();
+    Entry entry = awaitNew(value, call);
+    boolean renewed = entry.flightSequence > refusedAfter;
+    if (!renewed && entry.token.value().equals(value)) return null;
+    return attach(refused, entry, call, !renewed);
+  }
+
+  private static Request attach(
+      Request request, Entry entry, @Nullable Call call, boolean swapped) {
+    return request
+        .newBuilder()
+        .header("Authorization", entry.authorization)
+        .tag(Attached.class, new Attached(entry, call, swapped))
+        .build();
+  }
+
+  private Entry slowEntry(@Nullable Call call) throws IOException {
+    Entry entry = cache.current;
+    long now = clock.currentTimeMillis();
+    if (entry == null || !entry.isUsable(now)) {
+      // Only a missing or expired token is worth a store read: another process may have renewed.
+      Entry adopted = adoptStored();
+      if (adopted != null) entry = adopted;
       now = clock.currentTimeMillis();
     }
     if (entry != null) {
@@ -249,405 +295,170 @@ public final class TokenManager {
         return entry;
       }
     }
-    return awaitToken(null);
+    return awaitNew(null, call);
   }
 
-  Entry refreshEntry(@Nullable String failedAccessToken) throws IOException {
-    Entry entry = current;
-    if (entry != null
-        && failedAccessToken != null
-        && !entry.token.value().equals(failedAccessToken)
-        && clock.currentTimeMillis() < entry.expiredAtMillis) {
-      return entry; // Another caller already replaced the refused token.
-    }
-    return awaitToken(failedAccessToken != null ? failedAccessToken : "");
+  private @Nullable Entry adoptStored() {
+    if (!cache.isVerified()) return null; // A sign-in is answered by the server, not the store.
+    StoreAccess.Read read = store.get();
+    if (read == null || read.token == null) return null;
+    return cache.adopt(read.token, 0L);
   }
 
   /**
-   * Waits for a new token: joins the flight for this key if one is running, or leads one.
+   * Waits for a new token: joins the flight for this key if one is running, or starts one.
    *
-   * @param failedAccessToken null to replace an expired token; otherwise the refused token ("" if
-   *     unknown).
+   * @param refusedValue the value of a refused token that must not come back, or null.
+   * @param call the caller's call, whose cancellation ends the wait; or null.
    */
-  private Entry awaitToken(@Nullable String failedAccessToken) throws IOException {
+  private Entry awaitNew(@Nullable String refusedValue, @Nullable Call call) throws IOException {
     while (true) {
-      Flight running = Flight.FLIGHTS.get(flightKey);
-      if (running != null) {
-        AccessToken token;
-        try {
-          token = running.await();
-        } catch (InterruptedIOException e) {
-          // The leader was interrupted or canceled; that is no reason to fail this caller.
-          if (Thread.currentThread().isInterrupted() || e instanceof SocketTimeoutException) {
-            throw e;
-          }
-          continue;
+      Flight.Key key = flightKey();
+      Flight flight = Flight.FLIGHTS.get(key);
+      if (flight == null) {
+        Flight started = new Flight(false);
+        flight = Flight.FLIGHTS.putIfAbsent(key, started);
+        if (flight == null) {
+          flight = started;
+          launch(key, started);
         }
-        if (failedAccessToken != null && token.value().equals(failedAccessToken)) {
-          // That flight found the refused token still current and kept it. Lead one that drops it.
-          continue;
-        }
-        return adopt(token);
       }
-
-      Flight flight = new Flight();
-      if (Flight.FLIGHTS.putIfAbsent(flightKey, flight) != null) continue; // Lost the race; join.
-      boolean landed = false;
+      if (flight.isRunningOnThisThread()) {
+        // A listener called back from inside the token request: it cannot wait for itself.
+        throw new TokenRequestException(
+            "a token was requested from within its own token request (by a TokenListener)",
+            null,
+            0,
+            true);
+      }
+      Entry result;
       try {
-        Entry entry = lead(failedAccessToken, false, flight.sequence);
-        flight.succeed(entry.token);
-        landed = true;
-        return entry;
+        result = flight.await(call);
       } catch (IOException e) {
-        flight.fail(e);
-        landed = true;
+        if (flight.background && (call == null || !call.isCanceled())) {
+          continue; // A refresh-ahead renewal failed; a caller that needs a token tries itself.
+        }
         throw e;
-      } catch (Exception e) {
-        // A TokenSource or store bug, or a checked exception thrown from Kotlin: keep it typed.
-        TokenRequestException typed = unexpected(e);
-        flight.fail(typed);
-        landed = true;
-        throw typed;
-      } finally {
-        if (!landed) flight.fail(new TokenRequestException("token request failed", null, 0, false));
-        Flight.FLIGHTS.remove(flightKey, flight);
       }
+      if (result.owner != cache) {
+        // A manager sharing this store and key obtained it.
+        Entry adopted = cache.adopt(result.token, result.flightSequence);
+        if (adopted == null) continue;
+        result = adopted;
+      }
+      if (refusedValue != null
+          && result.token.value().equals(refusedValue)
+          && result.flightSequence != flight.sequence) {
+        continue; // That flight kept the refused token; the next one replaces it.
+      }
+      return result;
+    }
+  }
+
+  private void launch(final Flight.Key key, final Flight flight) {
+    Runnable run =
+        new Runnable() {
+          @Override
+          public void run() {
+            runFlight(key, flight);
+          }
+        };
+    try {
+      flightExecutor.execute(run);
+    } catch (RejectedExecutionException e) {
+      run.run(); // A shut-down executor: the caller runs the flight itself.
     }
   }
 
   private void refreshInBackground(long now) {
-    if (now < backoffUntilMillis) return;
-    if (!backgroundScheduled.compareAndSet(false, true)) return; // Already renewing.
-    try {
-      refreshExecutor.execute(
-          new Runnable() {
-            @Override
-            public void run() {
-              try {
-                Flight flight = new Flight();
-                if (Flight.FLIGHTS.putIfAbsent(flightKey, flight) == null) runInBackground(flight);
-              } finally {
-                backgroundScheduled.set(false);
-              }
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      backgroundScheduled.set(false); // The next caller tries again; this one has its token.
-    }
+    refreshAhead.schedule(
+        now,
+        new Runnable() {
+          @Override
+          public void run() {
+            Flight flight = new Flight(true);
+            Flight.Key key = flightKey();
+            if (Flight.FLIGHTS.putIfAbsent(key, flight) == null) runFlight(key, flight);
+          }
+        });
   }
 
-  void runInBackground(Flight flight) {
+  /** Runs {@code flight} to its end on this thread; never throws. */
+  void runFlight(Flight.Key key, Flight flight) {
+    flight.runner = Thread.currentThread();
+    Landing landing = null;
     IOException failure = null;
     try {
-      Entry entry = lead(null, true, flight.sequence);
-      flight.succeed(entry.token);
+      landing = lead(flight.background, flight.sequence);
     } catch (IOException e) {
       failure = e;
-    } catch (Exception e) {
-      failure = unexpected(e);
+    } catch (Throwable e) {
+      failure = Attempts.unexpected(e);
     } finally {
-      if (failure == null && !flight.isDone()) {
-        failure = new TokenRequestException("token request failed", null, 0, false);
-      }
-      if (failure != null) {
-        backOff();
+      flight.runner = null;
+      // Unregistered first: a caller that comes after this flight landed starts its own.
+      Flight.FLIGHTS.remove(key, flight);
+      if (landing != null) {
+        if (flight.background) refreshAhead.succeeded();
+        flight.succeed(landing.entry);
+      } else {
+        if (failure == null)
+          failure = new TokenRequestException("token request failed", null, 0, false);
+        if (flight.background) refreshAhead.failed();
         flight.fail(failure);
       }
-      Flight.FLIGHTS.remove(flightKey, flight);
     }
-  }
-
-  private void backOff() {
-    synchronized (lock) {
-      backoffMillis =
-          backoffMillis == 0
-              ? INITIAL_BACKOFF_MILLIS
-              : Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
-      backoffUntilMillis = clock.currentTimeMillis() + backoffMillis;
+    // After the token is served, so that a listener calling back into the manager gets it.
+    Attempts.Fetched fetched = landing != null ? landing.fetched : null;
+    if (fetched != null) {
+      listener.tokenRequestEnd(
+          fetched.grantType, fetched.token.expiresAtMillis(), fetched.durationMillis);
     }
   }
 
   /** Obtains a token as the only caller doing so for this key. */
-  private Entry lead(@Nullable String failedAccessToken, boolean background, long flightSequence)
-      throws IOException {
-    long session;
-    synchronized (lock) {
-      session = this.session;
+  private Landing lead(boolean background, long flightSequence) throws IOException {
+    long session = cache.session();
+    boolean verified = cache.isVerified();
+    RefreshLadder.StoreView view = new RefreshLadder.StoreView();
+    Entry entry = cache.current;
+    if (verified) {
+      // Another flight (here, or of a process sharing the store) may have landed meanwhile.
+      view.read(store.get());
+      if (view.seen != null) {
+        Entry adopted = cache.adopt(view.seen, 0L);
+        if (adopted != null) entry = adopted;
+      }
     }
-    // Another flight (here, or of a manager sharing the store) may have landed meanwhile.
-    Entry entry = adoptStored(current);
     long now = clock.currentTimeMillis();
     if (entry != null) {
-      boolean refused =
-          failedAccessToken != null
-              && (failedAccessToken.isEmpty() || entry.token.value().equals(failedAccessToken));
-      if (!refused) {
-        if (now < entry.staleAtMillis) return entry;
-        if (!background && now < entry.expiredAtMillis) return entry;
-      } else {
-        entry = invalidate(entry);
-      }
-      if (background && now < backoffUntilMillis) return entry;
+      if (now < entry.staleAtMillis) return new Landing(entry, null);
+      if (!background && now < entry.expiredAtMillis) return new Landing(entry, null);
+      if (background && refreshAhead.isBackingOff(now)) return new Landing(entry, null);
     }
-    AccessToken token = obtain(entry != null ? entry.token : null);
-    synchronized (lock) {
-      backoffMillis = 0;
-      backoffUntilMillis = 0;
-      if (session != this.session) {
-        // Signed out while this request ran: hand the token to those who asked, keep nothing.
-        return newEntry(token, flightSequence);
-      }
-      entry = remember(newEntry(token, flightSequence));
-      current = entry;
+    RefreshLadder.Outcome outcome =
+        ladder.obtain(
+            entry != null ? entry.token : null, background, new Attempts.Budget(), view, now);
+    if (outcome.adopted != null) return new Landing(outcome.adopted, null);
+    Attempts.Fetched fetched = outcome.fetched;
+    if (fetched == null) throw new AssertionError();
+    Entry obtained = cache.newEntry(fetched.token, flightSequence);
+    if (!cache.install(obtained, session)) {
+      return new Landing(obtained, fetched); // Signed out meanwhile: hand it over, keep nothing.
     }
-    storePut(token);
-    return entry;
-  }
-
-  /** Stops serving a refused token, keeping its refresh token for the renewal. */
-  private Entry invalidate(Entry refused) {
-    listener.tokenInvalidated();
-    AccessToken token = refused.token;
-    AccessToken dead = token.newBuilder().expiresAtMillis(token.issuedAtMillis()).build();
-    // The store first: a reader that loads the refused token from it finds the dead one in memory.
-    if (dead.refreshToken() != null) {
-      storePut(dead);
-    } else {
-      storeRemove();
-    }
-    Entry entry = newEntry(dead, 0L);
-    synchronized (lock) {
-      current = entry;
-    }
-    return entry;
-  }
-
-  /**
-   * Returns {@code seen} or, if the store holds a newer token than it, that token, installed as the
-   * current one. Never replaces a token with an older one, nor resurrects a refused one.
-   */
-  private @Nullable Entry adoptStored(@Nullable Entry seen) {
-    AccessToken stored = storeGet();
-    if (stored == null) return seen;
-    return adopt(stored);
-  }
-
-  /** Installs {@code token} unless the current token is the same or newer; returns the current. */
-  private Entry adopt(AccessToken token) {
-    synchronized (lock) {
-      Entry entry = current;
-      if (entry != null
-          && (entry.token.value().equals(token.value())
-              || entry.token.issuedAtMillis() > token.issuedAtMillis())) {
-        return entry;
-      }
-      entry = remember(newEntry(token, 0L));
-      current = entry;
-      return entry;
-    }
-  }
-
-  private AccessToken obtain(@Nullable AccessToken previous) throws IOException {
-    boolean refreshOnly = grant.type().equals(Grant.REFRESH_TOKEN);
-    List<String> refused = new ArrayList<>();
-    TokenRequestException refusal = null;
-    String refreshToken = nonEmpty(previous != null ? previous.refreshToken() : null);
-    if (refreshToken == null && refreshOnly) refreshToken = unusedGrantRefreshToken();
-    while (refreshToken != null && refused.size() < MAX_REFRESH_TOKENS_TRIED) {
-      try {
-        AccessToken token = fetchWithRetries(Grant.refreshToken(refreshToken));
-        markGrantRefreshTokenUsed();
-        return token.refreshToken() != null
-            ? token
-            : token.newBuilder().refreshToken(refreshToken).build();
-      } catch (TokenRequestException e) {
-        if (!refreshTokenRejection.isRejected(e)) throw e;
-        listener.refreshTokenRejected(e);
-        refused.add(refreshToken);
-        refusal = e;
-        if (refreshToken.equals(grant.parameters().get("refresh_token"))) {
-          markGrantRefreshTokenUsed();
+    if (!verified || !view.known) {
+      store.put(fetched.token); // A verified sign-in replaces what the store held.
+    } else if (!store.compareAndSet(view.seen, fetched.token)) {
+      // Another process stored a successor while this one fetched: the store decides.
+      StoreAccess.Read read = store.get();
+      if (read != null && read.token != null) {
+        Entry adopted = cache.adopt(read.token, 0L);
+        if (adopted != null && adopted.isUsable(clock.currentTimeMillis())) {
+          return new Landing(adopted, fetched);
         }
       }
-      // Another process sharing the store may have rotated the refresh token meanwhile; and a
-      // refresh-only grant carries one the app saved. Try each refresh token once.
-      AccessToken stored = storeGet();
-      refreshToken = nonEmpty(stored != null ? stored.refreshToken() : null);
-      if (refreshToken == null || refused.contains(refreshToken)) {
-        refreshToken = refreshOnly ? unusedGrantRefreshToken() : null;
-        if (refreshToken != null && refused.contains(refreshToken)) refreshToken = null;
-      }
     }
-    if (refreshOnly) {
-      if (refusal == null) {
-        refusal = new TokenRequestException("no refresh token is held", null, 0, false);
-      } else {
-        AccessToken stored = storeGet();
-        if (stored == null || refused.contains(stored.refreshToken())) {
-          // Remove only what was refused: never a successor another process stored meanwhile.
-          synchronized (lock) {
-            current = null;
-          }
-          storeRemove();
-        }
-      }
-      throw new SignInRequiredException(refusal);
-    }
-    return fetchWithRetries(grant); // Fall back to this manager's own grant, once.
-  }
-
-  private @Nullable String unusedGrantRefreshToken() {
-    synchronized (lock) {
-      return grantRefreshTokenUsed ? null : grant.parameters().get("refresh_token");
-    }
-  }
-
-  private static @Nullable String nonEmpty(@Nullable String value) {
-    return value == null || value.isEmpty() ? null : value;
-  }
-
-  private void markGrantRefreshTokenUsed() {
-    synchronized (lock) {
-      grantRefreshTokenUsed = true;
-    }
-  }
-
-  private AccessToken fetchWithRetries(Grant grant) throws IOException {
-    String grantType = grant.type();
-    for (int attempt = 1; ; attempt++) {
-      long start = clock.currentTimeMillis();
-      listener.tokenRequestStart(grantType);
-      IOException failure;
-      try {
-        AccessToken token = withDefaultLifetime(source.fetch(grant));
-        listener.tokenRequestEnd(
-            grantType, token.expiresAtMillis(), clock.currentTimeMillis() - start);
-        return token;
-      } catch (IOException e) {
-        failure = e;
-      } catch (Exception e) {
-        failure = unexpected(e);
-      }
-      listener.tokenRequestFailed(grantType, failure, clock.currentTimeMillis() - start);
-
-      if (failure instanceof InterruptedIOException
-          && !(failure instanceof SocketTimeoutException)) {
-        throw failure; // Canceled or interrupted: the caller no longer wants a token.
-      }
-      TokenRequestException typed =
-          failure instanceof TokenRequestException
-              ? (TokenRequestException) failure
-              : new TokenRequestException(
-                  "token request failed: " + describe(failure), failure, 0, true);
-      if (!typed.isTransient() || attempt >= maxAttempts) throw typed;
-      if (grant.type().equals(Grant.REFRESH_TOKEN) && !certainlyNotProcessed(typed)) {
-        throw typed; // The server may have rotated the refresh token: never send it twice.
-      }
-      long delay = typed.retryAfterMillis >= 0 ? typed.retryAfterMillis : retryDelay(attempt);
-      if (delay > MAX_RETRY_AFTER_MILLIS) throw typed;
-
-      listener.tokenRequestRetry(grantType, attempt + 1, delay);
-      try {
-        clock.sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        InterruptedIOException interrupted =
-            new InterruptedIOException("interrupted while waiting to retry a token request");
-        interrupted.initCause(typed);
-        throw interrupted;
-      }
-    }
-  }
-
-  /** True if the token endpoint certainly did not act on the request: it may be sent again. */
-  private static boolean certainlyNotProcessed(TokenRequestException e) {
-    Throwable cause = e.getCause();
-    return e.code() == 429
-        || e.code() == 503
-        || cause instanceof java.net.ConnectException
-        || cause instanceof java.net.UnknownHostException;
-  }
-
-  /** Wraps an exception that a token source or store should not have thrown. */
-  static TokenRequestException unexpected(Exception e) {
-    // Only the class name: a foreign exception's message may quote a token.
-    return new TokenRequestException(
-        "token request failed: unexpected " + e.getClass().getName(), e, 0, false);
-  }
-
-  /** Returns the delay before attempt {@code attempt + 1}: exponential, with equal jitter. */
-  static long retryDelay(int attempt) {
-    long ceiling = INITIAL_RETRY_DELAY_MILLIS << Math.min(attempt - 1, 10);
-    return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-  }
-
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    return message != null ? e.getClass().getSimpleName() + ": " + message : e.getClass().getName();
-  }
-
-  private AccessToken withDefaultLifetime(AccessToken token) {
-    if (token.hasExpiry() || defaultLifetimeMillis <= 0) return token;
-    return token
-        .newBuilder()
-        .expiresAtMillis(token.issuedAtMillis() + defaultLifetimeMillis)
-        .build();
-  }
-
-  /**
-   * @param flightSequence the {@link Flight#sequence} of the flight that obtained {@code token}, or
-   *     0 for a token that did not come from this manager's token source.
-   */
-  private Entry newEntry(AccessToken token, long flightSequence) {
-    long staleAt = AccessToken.NO_EXPIRY;
-    long expiredAt = AccessToken.NO_EXPIRY;
-    if (token.hasExpiry()) {
-      long lifetime = token.expiresAtMillis() - token.issuedAtMillis();
-      staleAt = token.expiresAtMillis() - Math.min(refreshAheadMillis, lifetime / 2);
-      expiredAt = token.expiresAtMillis() - Math.min(expirySkewMillis, lifetime / 4);
-    }
-    return new Entry(token, staleAt, expiredAt, flightSequence);
-  }
-
-  /** Notes {@code entry}'s token as one of ours, for {@link #isKnownToken}. Call under lock. */
-  private Entry remember(Entry entry) {
-    Entry previous = current;
-    if (previous == null || !previous.token.value().equals(entry.token.value())) {
-      rememberedTokens[rememberedIndex] = entry.token.value();
-      rememberedIndex = (rememberedIndex + 1) % REMEMBERED_TOKENS;
-    }
-    return entry;
-  }
-
-  private @Nullable AccessToken storeGet() {
-    try {
-      return store.get(storeKey);
-    } catch (IOException e) {
-      listener.storeFailed(e);
-    } catch (RuntimeException e) {
-      listener.storeFailed(new IOException("token store failed: " + e.getClass().getName(), e));
-    }
-    return null;
-  }
-
-  private void storePut(AccessToken token) {
-    try {
-      store.put(storeKey, token);
-    } catch (IOException e) {
-      listener.storeFailed(e);
-    } catch (RuntimeException e) {
-      listener.storeFailed(new IOException("token store failed: " + e.getClass().getName(), e));
-    }
-  }
-
-  private void storeRemove() {
-    try {
-      store.remove(storeKey);
-    } catch (IOException e) {
-      listener.storeFailed(e);
-    } catch (RuntimeException e) {
-      listener.storeFailed(new IOException("token store failed: " + e.getClass().getName(), e));
-    }
+    return new Landing(obtained, fetched);
   }
 
   private static String defaultStoreKey(Builder builder) {
@@ -675,22 +486,31 @@ public final class TokenManager {
     return "TokenManager{" + (endpoint != null ? endpoint : source) + ", " + grant + "}";
   }
 
-  /** A token with the times at which it turns stale and expired, and its header value. */
-  static final class Entry {
-    final AccessToken token;
-    final long staleAtMillis;
-    final long expiredAtMillis;
-    final String authorization;
+  /** The entry a flight served, and the request that obtained it if it made one. */
+  private static final class Landing {
+    final Entry entry;
+    final @Nullable Attempts.Fetched fetched;
 
-    /** The {@link Flight#sequence} of the flight that obtained the token; 0 if none did. */
-    final long flightSequence;
+    Landing(Entry entry, @Nullable Attempts.Fetched fetched) {
+      this.entry = entry;
+      this.fetched = fetched;
+    }
+  }
 
-    Entry(AccessToken token, long staleAtMillis, long expiredAtMillis, long flightSequence) {
-      this.flightSequence = flightSequence;
-      this.token = token;
-      this.staleAtMillis = staleAtMillis;
-      this.expiredAtMillis = expiredAtMillis;
-      this.authorization = "Bearer " + token.value();
+  /**
+   * Tags a request that carries a token of a manager: which entry, the call it belongs to (so that
+   * a renewal after its 401 ends when the call is canceled), and whether it is a retry that swapped
+   * in the current token without renewing it.
+   */
+  static final class Attached {
+    final Entry entry;
+    final @Nullable Call call;
+    final boolean swapped;
+
+    Attached(Entry entry, @Nullable Call call, boolean swapped) {
+      this.entry = entry;
+      this.call = call;
+      this.swapped = swapped;
     }
   }
 
@@ -860,13 +680,13 @@ public final class TokenManager {
         throw new IllegalStateException("storeKey required with a custom TokenSource and store.");
       }
       OkHttpClient client = this.client != null ? this.client : new OkHttpClient();
-      Executor executor =
-          refreshExecutor != null ? refreshExecutor : client.dispatcher().executorService();
+      Executor flights = client.dispatcher().executorService();
+      Executor executor = refreshExecutor != null ? refreshExecutor : flights;
       TokenSource source =
           endpoint != null
               ? new OAuth2TokenSource(endpoint, tokenClient(client), clock)
               : Objects.requireNonNull(this.source);
-      return new TokenManager(this, source, executor);
+      return new TokenManager(this, source, executor, flights);
     }
 
     private static long checkDuration(long duration, TimeUnit unit) {

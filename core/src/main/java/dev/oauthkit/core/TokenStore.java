@@ -20,6 +20,24 @@ import javax.annotation.Nullable;
  *
  * <p>Keys are opaque strings of at most 80 characters of {@code [a-z0-9:]}; they contain no secret
  * and no user name.
+ *
+ * <h2>The shared-store contract</h2>
+ *
+ * <p>The manager writes through {@link #compareAndSet} and removes a refused token through {@link
+ * #compareAndRemove}; it calls {@link #remove} only when the user signs out ({@link
+ * TokenManager#clear()}). Two entries are <em>the same</em> when their {@link AccessToken#value()
+ * access tokens} and {@link AccessToken#refreshToken() refresh tokens} are equal; {@link
+ * #sameEntry} says so. The store, and nothing else, decides which token is current: the manager
+ * never compares times written by different processes, and adopts whatever token the store holds
+ * unless it saw that very token refused.
+ *
+ * <p>A store used by one process only needs nothing more than {@link #get}, {@link #put} and {@link
+ * #remove}: the default {@code compareAndSet} and {@code compareAndRemove} are atomic among callers
+ * in this JVM. A store shared by several processes (a database, Redis) must override both so that
+ * each compares and writes in one atomic step on the shared server: a version column and a
+ * conditional update, a Lua script or {@code WATCH}/{@code MULTI}. With that, a manager that
+ * renewed a token never overwrites a successor another process stored meanwhile (it adopts that
+ * successor instead), and a refused refresh token is removed only if it is still the one stored.
  */
 public interface TokenStore {
   /** Returns the token stored under {@code key}, or null if there is none. */
@@ -31,6 +49,51 @@ public interface TokenStore {
 
   /** Removes the token stored under {@code key}, if any. */
   void remove(String key) throws IOException;
+
+  /**
+   * Stores {@code update} under {@code key} if the stored token is the same entry as {@code
+   * expected} (none, if {@code expected} is null), and returns true; otherwise changes nothing and
+   * returns false.
+   *
+   * <p>The default implementation is atomic only among callers in this JVM that go through this
+   * method and {@link #compareAndRemove}. A store shared by several processes must override it with
+   * one atomic operation on the shared server.
+   */
+  default boolean compareAndSet(String key, @Nullable AccessToken expected, AccessToken update)
+      throws IOException {
+    synchronized (this) {
+      if (!sameEntry(get(key), expected)) return false;
+      put(key, update);
+      return true;
+    }
+  }
+
+  /**
+   * Removes the token stored under {@code key} if it is the same entry as {@code expected}, and
+   * returns true; otherwise changes nothing and returns false.
+   *
+   * <p>The default implementation is atomic only among callers in this JVM; see {@link
+   * #compareAndSet}.
+   */
+  default boolean compareAndRemove(String key, AccessToken expected) throws IOException {
+    synchronized (this) {
+      if (!sameEntry(get(key), expected)) return false;
+      remove(key);
+      return true;
+    }
+  }
+
+  /**
+   * Returns true if {@code a} and {@code b} are the same stored entry: both null, or with equal
+   * access tokens and equal refresh tokens.
+   */
+  static boolean sameEntry(@Nullable AccessToken a, @Nullable AccessToken b) {
+    if (a == null || b == null) return a == b;
+    String refreshA = a.refreshToken();
+    String refreshB = b.refreshToken();
+    return a.value().equals(b.value())
+        && (refreshA == null ? refreshB == null : refreshA.equals(refreshB));
+  }
 
   /** Returns a new store that keeps tokens in memory. */
   static TokenStore inMemory() {

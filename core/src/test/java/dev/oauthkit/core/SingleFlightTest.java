@@ -87,8 +87,8 @@ final class SingleFlightTest {
     awaitCondition(() -> server.getRequestCount() == 1);
     awaitCondition(
         () -> {
-          Flight flight = Flight.FLIGHTS.get(tokens.flightKey);
-          return flight != null && flight.waiters.get() == CALLERS - 1;
+          Flight flight = Flight.FLIGHTS.get(tokens.flightKey());
+          return flight != null && flight.waiters.get() == CALLERS;
         });
   }
 

@@ -62,7 +62,7 @@ final class TokenManagerFailureTest {
     assertThatThrownBy(tokens::token)
         .isInstanceOf(TokenRequestException.class)
         .hasMessage("token request failed: unexpected java.lang.Exception");
-    assertThat(Flight.FLIGHTS.get(tokens.flightKey)).isNull();
+    assertThat(Flight.FLIGHTS.get(tokens.flightKey())).isNull();
     assertThat(tokens.token().value()).isEqualTo("ok");
   }
 

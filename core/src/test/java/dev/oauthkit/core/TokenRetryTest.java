@@ -174,9 +174,9 @@ final class TokenRetryTest {
   @Test
   void retryDelaysGrowExponentiallyWithJitter() {
     for (int i = 0; i < 100; i++) {
-      assertThat(TokenManager.retryDelay(1)).isBetween(500L, 1000L);
-      assertThat(TokenManager.retryDelay(2)).isBetween(1000L, 2000L);
-      assertThat(TokenManager.retryDelay(3)).isBetween(2000L, 4000L);
+      assertThat(Attempts.retryDelay(1)).isBetween(500L, 1000L);
+      assertThat(Attempts.retryDelay(2)).isBetween(1000L, 2000L);
+      assertThat(Attempts.retryDelay(3)).isBetween(2000L, 4000L);
     }
   }
 }

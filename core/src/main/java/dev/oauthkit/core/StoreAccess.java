@@ -1,0 +1,94 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core;
+
+import java.io.IOException;
+import javax.annotation.Nullable;
+
+/**
+ * The manager's access to its {@link TokenStore} under one key. A failing store never fails a call:
+ * whatever it throws is reported to {@link TokenListener#storeFailed} and the manager carries on
+ * with what it holds in memory.
+ */
+final class StoreAccess {
+  final TokenStore store;
+  final String key;
+  private final TokenListener listener;
+
+  StoreAccess(TokenStore store, String key, TokenListener listener) {
+    this.store = store;
+    this.key = key;
+    this.listener = listener;
+  }
+
+  /** Returns the stored token, or null if there is none or the store failed. */
+  @Nullable
+  Read get() {
+    try {
+      return new Read(store.get(key));
+    } catch (Throwable e) {
+      failed(e);
+      return null;
+    }
+  }
+
+  /**
+   * Writes {@code update} if the store still holds {@code expected}. Returns false only if the
+   * store answered that it holds another token; a failing store counts as written, so that the
+   * manager keeps its token.
+   */
+  boolean compareAndSet(@Nullable AccessToken expected, AccessToken update) {
+    try {
+      return store.compareAndSet(key, expected, update);
+    } catch (Throwable e) {
+      failed(e);
+      return true;
+    }
+  }
+
+  /** Writes {@code token} whatever the store holds. */
+  void put(AccessToken token) {
+    try {
+      store.put(key, token);
+    } catch (Throwable e) {
+      failed(e);
+    }
+  }
+
+  /** Removes {@code expected} if it is still the stored token. */
+  void compareAndRemove(AccessToken expected) {
+    try {
+      store.compareAndRemove(key, expected);
+    } catch (Throwable e) {
+      failed(e);
+    }
+  }
+
+  void remove() {
+    try {
+      store.remove(key);
+    } catch (Throwable e) {
+      failed(e);
+    }
+  }
+
+  private void failed(Throwable e) {
+    // Only the class name of a foreign exception: its message may quote a token.
+    IOException reported =
+        e instanceof IOException
+            ? (IOException) e
+            : new IOException("token store failed: " + e.getClass().getName(), e);
+    listener.storeFailed(reported);
+  }
+
+  /** What a read found: a token, or none. Null instead of a Read means the store failed. */
+  static final class Read {
+    final @Nullable AccessToken token;
+
+    Read(@Nullable AccessToken token) {
+      this.token = token;
+    }
+  }
+}

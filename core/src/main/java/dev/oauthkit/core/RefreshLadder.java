@@ -29,6 +29,7 @@ final class RefreshLadder {
   private boolean grantRefreshTokenUsed; // Guarded by this.
   private final String[] refused = new String[REMEMBERED_REFUSALS]; // Guarded by this.
   private int refusedIndex; // Guarded by this.
+  private @Nullable TokenRequestException lastRefusal; // Guarded by this.
 
   RefreshLadder(
       Grant grant,
@@ -96,14 +97,14 @@ final class RefreshLadder {
       } catch (TokenRequestException e) {
         if (!rejection.isRejected(e)) throw e;
         listener.refreshTokenRejected(e);
-        refuse(refreshToken);
+        refuse(refreshToken, e);
         refusal = e;
       }
       // Another process sharing the store may have renewed meanwhile: its token is the successor.
       view.read(store.get());
       AccessToken stored = view.seen;
       refreshToken = null;
-      if (stored != null) {
+      if (stored != null && !TokenStore.sameEntry(stored, previous)) {
         Entry adopted = cache.adopt(stored, 0L);
         if (adopted != null && adopted.token == stored && adopted.isUsable(nowMillis)) {
           return new Outcome(null, adopted);
@@ -114,6 +115,7 @@ final class RefreshLadder {
     }
     if (refusal != null && background) throw refusal; // Serve the valid token until it expires.
     if (refreshOnly) {
+      if (refusal == null) refusal = lastRefusal();
       if (refusal == null) {
         refusal = new TokenRequestException("no refresh token is held", null, 0, false);
       } else {
@@ -149,7 +151,12 @@ final class RefreshLadder {
     if (refreshToken.equals(grant.parameters().get("refresh_token"))) grantRefreshTokenUsed = true;
   }
 
-  private synchronized void refuse(String refreshToken) {
+  private synchronized @Nullable TokenRequestException lastRefusal() {
+    return lastRefusal;
+  }
+
+  private synchronized void refuse(String refreshToken, TokenRequestException refusal) {
+    lastRefusal = refusal;
     spent(refreshToken);
     refused[refusedIndex] = refreshToken;
     refusedIndex = (refusedIndex + 1) % REMEMBERED_REFUSALS;

@@ -265,8 +265,9 @@ public final class TokenManager {
     }
     long refusedAfter = Flight.latestSequence();
     Entry entry = awaitNew(value, call);
+    // Only a token requested after this 401 is a renewal. One requested before it, even if it
+    // arrived since (perhaps with the same value), may have been revoked with the refused one.
     boolean renewed = entry.flightSequence > refusedAfter;
-    if (!renewed && entry.token.value().equals(value)) return null;
     return attach(refused, entry, call, !renewed);
   }
 
@@ -395,24 +396,26 @@ public final class TokenManager {
     } catch (Throwable e) {
       failure = Attempts.unexpected(e);
     } finally {
+      // Unregistered first: a caller that comes after this flight landed starts its own, and a
+      // listener calling back into the manager from the event below is not made to wait for it.
       flight.runner = null;
-      // Unregistered first: a caller that comes after this flight landed starts its own.
       Flight.FLIGHTS.remove(key, flight);
       if (landing != null) {
         if (flight.background) refreshAhead.succeeded();
+        Attempts.Fetched fetched = landing.fetched;
+        if (fetched != null) {
+          // Before the waiters are released, so that they observe the event before the token.
+          listener.tokenRequestEnd(
+              fetched.grantType, fetched.token.expiresAtMillis(), fetched.durationMillis);
+        }
         flight.succeed(landing.entry);
       } else {
-        if (failure == null)
+        if (failure == null) {
           failure = new TokenRequestException("token request failed", null, 0, false);
+        }
         if (flight.background) refreshAhead.failed();
         flight.fail(failure);
       }
-    }
-    // After the token is served, so that a listener calling back into the manager gets it.
-    Attempts.Fetched fetched = landing != null ? landing.fetched : null;
-    if (fetched != null) {
-      listener.tokenRequestEnd(
-          fetched.grantType, fetched.token.expiresAtMillis(), fetched.durationMillis);
     }
   }
 

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +29,28 @@ import okhttp3.Call;
  */
 final class Flight {
   static final ConcurrentHashMap<Key, Flight> FLIGHTS = new ConcurrentHashMap<>();
+
+  /**
+   * Runs flights: a thread per flight in progress (so at most one per credential set), idle threads
+   * ending after a minute. Not the caller's dispatcher: with a bounded dispatcher executor, a
+   * flight queued behind the calls that wait for it would never run.
+   */
+  static final Executor EXECUTOR =
+      new ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          60L,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<Runnable>(),
+          new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable runnable) {
+              Thread thread = new Thread(runnable, "oauthkit token request");
+              thread.setDaemon(true);
+              return thread;
+            }
+          });
+
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   /** How often a waiter whose call can be canceled checks whether it was. */

@@ -23,18 +23,30 @@ import okhttp3.Route;
  *   <li>If the request carried the current token, that token is dropped, one new token is fetched
  *       (shared with every other request refused at the same time) and the request is retried with
  *       it.
- *   <li>If the request carried an older token, because another request already renewed it, the
- *       request is retried with the current token and nothing is fetched.
+ *   <li>If the request carried an older token of this manager, because another request already
+ *       renewed it (however many renewals ago), the request is retried with the current token and
+ *       nothing is fetched. Requests are recognised by the token they carry, not its value: a
+ *       server that answers a renewal with the same value still costs one renewal for all the
+ *       requests it refused.
  *   <li>If a request retried with a renewed token is refused again, its 401 is returned to the
  *       caller: the authenticator never loops. A request retried with the current token but without
  *       a renewal (the case above) may be refused because the current token was revoked too; it
  *       gets one renewal of its own, so a request is sent at most three times.
  * </ul>
  *
+ * <p><b>Protecting the token endpoint.</b> An API that refuses every new token must not cost a
+ * token request per call (providers rate-limit their token endpoints). The first renewal of a token
+ * that no response has accepted yet is free: it may have been revoked as soon as it was issued. If
+ * its successor is refused too before any response accepted it, renewals after 401s back off: one
+ * renewal, then none for 5 seconds, doubling up to one a minute. Meanwhile such 401s are returned
+ * to the caller without a token request. Any response other than 401 to a request carrying a token
+ * ends the backoff.
+ *
  * <p>It returns null, so OkHttp hands the response to the caller, for a 403 (an authorization
  * answer, not an expired token), a 407, a request outside the API scope, a request whose {@code
  * Authorization} header is not a token of this manager, a response that the {@link RenewalPolicy}
- * declines. When no token can be obtained, the call fails with the {@link TokenRequestException}.
+ * declines, or a renewal that backs off. When no token can be obtained, the call fails with the
+ * {@link TokenRequestException}. It throws nothing but {@link IOException}s.
  *
  * <p>OkHttp has one authenticator per client. To combine this one with another (for a proxy, say),
  * write an authenticator that delegates to this one for 401 responses and to the other for 407.

@@ -13,8 +13,15 @@ import java.io.IOException;
  * <p>Events carry grant types, HTTP statuses, expiry times and durations, never a secret or a
  * token; exceptions passed to a listener have messages that are safe to log.
  *
- * <p>Methods are called on the thread that does the work, often an OkHttp call thread, and must be
- * fast and must not throw; an exception thrown by a listener is ignored.
+ * <p>Methods are called on the thread that does the work: token request events on the thread that
+ * runs the token request, {@link #tokenInvalidated} on an OkHttp call thread. They should be fast.
+ * Whatever a method throws, a checked exception thrown from Kotlin included, is ignored: it never
+ * fails a call, costs a retry or loses a token. A listener may call back into its {@link
+ * TokenManager}: {@link #tokenRequestEnd} comes after the new token is served, so {@code token()}
+ * returns it; from the events inside a token request ({@link #tokenRequestStart}, {@link
+ * #tokenRequestFailed}, {@link #tokenRequestRetry}, {@link #refreshTokenRejected}, {@link
+ * #storeFailed}), a {@code token()} that would have to wait for that very request fails at once
+ * with a transient {@link TokenRequestException} instead of waiting for itself.
  */
 public abstract class TokenListener {
   /** A listener that ignores every event. */
@@ -24,7 +31,8 @@ public abstract class TokenListener {
   public void tokenRequestStart(String grantType) {}
 
   /**
-   * Invoked when a token request produced a token.
+   * Invoked when a token request produced a token, once the token is served and before the callers
+   * waiting for it resume.
    *
    * @param expiresAtMillis the token's expiry, or {@link AccessToken#NO_EXPIRY}.
    * @param durationMillis the time the request took.

@@ -32,19 +32,38 @@ import okio.ByteString;
  * is min(2 minutes, half the lifetime) and the expiry skew min(30 seconds, a quarter of the
  * lifetime), so 30-minute and 4-second tokens both work.
  *
- * <p><b>Single flight.</b> At most one token request per store key runs at a time in this JVM.
- * Callers that need a token while it runs wait for its result, and share its failure.
+ * <p><b>Single flight.</b> At most one token request per store key runs at a time in this JVM, on a
+ * thread of its own. Callers that need a token while it runs wait for its result, and share its
+ * failure, a timeout of the token request included. A caller whose OkHttp call is canceled, or
+ * reaches its call timeout, while it waits stops waiting at once with OkHttp's {@code "Canceled"}
+ * failure; the request goes on for the others and its token is cached.
  *
  * <p><b>Refresh tokens.</b> When the cached token carries a refresh token, renewal uses the {@code
  * refresh_token} grant and keeps the rotated refresh token. When the server refuses the refresh
  * token, the manager falls back to its own grant once; a manager whose grant is {@link
- * Grant#refreshToken} throws {@link SignInRequiredException} instead.
+ * Grant#refreshToken} throws {@link SignInRequiredException} instead. A refusal during a background
+ * renewal does neither while the current token is valid: it is served until it expires. Refresh
+ * requests are never resent by OkHttp on its own. One whose outcome is unknown (no answer, a
+ * timeout, a 5xx other than 503) is not resent within the same renewal, since the server may have
+ * rotated the token; the next renewal sends it once more, and if the server had rotated it, its
+ * refusal leads to the fallback above. A password sign-in is always verified by the server: a token
+ * stored for that user is served only after the server accepted this manager's password.
  *
  * <p><b>Failures.</b> Connection failures, timeouts, 408, 429 and 5xx answers are retried, by
- * default up to 3 attempts with exponential backoff and jitter, honouring {@code Retry-After} up to
- * 30 seconds. Everything else fails at once with a {@link TokenRequestException}. A failed
- * background renewal keeps serving the still-valid token and backs off (5 seconds, doubling, at
- * most 60 seconds) before trying again.
+ * default up to 3 attempts with exponential backoff and jitter, honouring {@code Retry-After}. One
+ * renewal waits at most 30 seconds in total between its attempts, whatever {@link
+ * Builder#maxAttempts}: a {@code Retry-After} longer than what remains fails at once. Everything
+ * else fails at once with a {@link TokenRequestException}. A failed background renewal keeps
+ * serving the still-valid token and backs off (5 seconds, doubling, at most 60 seconds) before
+ * trying again.
+ *
+ * <p><b>Stores shared by processes.</b> Which token is current is decided by the {@link TokenStore}
+ * (see its shared-store contract), never by comparing the clocks of processes. A manager writes a
+ * renewed token only if the store still holds the one it replaced; if another process stored a
+ * successor meanwhile, it adopts that one.
+ *
+ * <p><b>Listeners</b> can throw anything, and can call back into their manager from any event
+ * without deadlock; see {@link TokenListener}.
  *
  * <p>Instances are thread-safe. Create one per client and user, and share it.
  */
@@ -683,8 +702,9 @@ public final class TokenManager {
         throw new IllegalStateException("storeKey required with a custom TokenSource and store.");
       }
       OkHttpClient client = this.client != null ? this.client : new OkHttpClient();
-      Executor flights = client.dispatcher().executorService();
-      Executor executor = refreshExecutor != null ? refreshExecutor : flights;
+      Executor executor =
+          refreshExecutor != null ? refreshExecutor : client.dispatcher().executorService();
+      Executor flights = Flight.EXECUTOR;
       TokenSource source =
           endpoint != null
               ? new OAuth2TokenSource(endpoint, tokenClient(client), clock)

@@ -242,6 +242,49 @@ final class CancellationTest {
     assertThat(token.count()).isEqualTo(2);
   }
 
+  @Test
+  void boundedDispatcherBusyWithWaitingCallsDoesNotStarveTheTokenRequest() throws Exception {
+    token.then(token("A", 3600));
+    api.forever(request -> json(200, "{}"));
+    // Two dispatcher threads, both taken by calls that wait for the token: the token request must
+    // not queue behind them.
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher(Executors.newFixedThreadPool(2));
+    OkHttpClient base = new OkHttpClient.Builder().dispatcher(dispatcher).build();
+    TokenManager tokens =
+        new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .client(base)
+            .clock(new TestClock())
+            .build();
+    OkHttpClient client = api(tokens, base.newBuilder());
+
+    List<java.util.concurrent.CompletableFuture<Integer>> codes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      final java.util.concurrent.CompletableFuture<Integer> code =
+          new java.util.concurrent.CompletableFuture<>();
+      client
+          .newCall(new Request.Builder().url(server.url("/v1/" + i)).build())
+          .enqueue(
+              new okhttp3.Callback() {
+                @Override
+                public void onFailure(Call call, IOException e) {
+                  code.completeExceptionally(e);
+                }
+
+                @Override
+                public void onResponse(Call call, Response response) {
+                  code.complete(response.code());
+                  response.close();
+                }
+              });
+      codes.add(code);
+    }
+    for (java.util.concurrent.CompletableFuture<Integer> code : codes) {
+      assertThat(code.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+    }
+    assertThat(token.count()).isEqualTo(1);
+    dispatcher.executorService().shutdown();
+  }
+
   /** A token client that would wait two minutes: a caller returning sooner did not wait for it. */
   private static OkHttpClient slowTokenClient() {
     return new OkHttpClient.Builder()

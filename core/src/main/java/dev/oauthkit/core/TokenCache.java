@@ -126,7 +126,7 @@ final class TokenCache {
         refused[refusedIndex] = failed.token.value();
         refusedIndex = (refusedIndex + 1) % REMEMBERED;
       }
-      if (current != failed) return false;
+      if (current != failed || failed.expiredAtMillis == Long.MIN_VALUE) return false;
       current = new Entry(this, failed.token, Long.MIN_VALUE, Long.MIN_VALUE, 0L);
       return true;
     }

@@ -95,6 +95,7 @@ public final class TokenManager {
   final int maxAttempts;
   final RefreshTokenRejection refreshTokenRejection;
   final List<HttpUrl> apiBaseUrls;
+  final ApiScope apiScope;
   final Flight.Key flightKey;
 
   private volatile @Nullable Entry current;
@@ -137,6 +138,7 @@ public final class TokenManager {
       apiBaseUrls.add(endpoint.url.newBuilder("/").build());
     }
     this.apiBaseUrls = Collections.unmodifiableList(apiBaseUrls);
+    this.apiScope = new ApiScope(apiBaseUrls, endpoint);
     this.flightKey = new Flight.Key(store, storeKey);
   }
 
@@ -187,33 +189,7 @@ public final class TokenManager {
 
   /** Returns true if requests to {@code url} may carry this manager's token. */
   boolean isInScope(HttpUrl url) {
-    if (isTokenEndpoint(url)) return false;
-    for (int i = 0, size = apiBaseUrls.size(); i < size; i++) {
-      HttpUrl base = apiBaseUrls.get(i);
-      if (base.scheme().equals(url.scheme())
-          && base.host().equals(url.host())
-          && base.port() == url.port()
-          && isUnder(url.encodedPath(), base.encodedPath())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Returns true if {@code path} is {@code basePath} or below it, segment by segment. */
-  static boolean isUnder(String path, String basePath) {
-    if (!path.startsWith(basePath)) return false;
-    return basePath.endsWith("/")
-        || path.length() == basePath.length()
-        || path.charAt(basePath.length()) == '/';
-  }
-
-  private boolean isTokenEndpoint(HttpUrl url) {
-    TokenEndpoint endpoint = this.endpoint;
-    return endpoint != null
-        && endpoint.url.host().equals(url.host())
-        && endpoint.url.port() == url.port()
-        && endpoint.url.encodedPath().equals(url.encodedPath());
+    return apiScope.allows(url);
   }
 
   /** Returns true if {@code value} is a token this manager issued recently. */

@@ -12,14 +12,33 @@ import okhttp3.Response;
 
 /**
  * Adds {@code Authorization: Bearer <token>} to requests for the API, fetching or renewing the
- * token first when needed. Install it with {@link okhttp3.OkHttpClient.Builder#addInterceptor}
- * together with a {@link TokenAuthenticator}.
+ * token first when needed, and takes it off every redirect that leaves the API. Install the same
+ * instance both as an application and as a network interceptor, together with a {@link
+ * TokenAuthenticator}:
+ *
+ * <pre>{@code
+ * TokenInterceptor interceptor = new TokenInterceptor(tokens);
+ * OkHttpClient authenticated = client.newBuilder()
+ *     .addInterceptor(interceptor)
+ *     .addNetworkInterceptor(interceptor)
+ *     .authenticator(new TokenAuthenticator(tokens))
+ *     .build();
+ * }</pre>
+ *
+ * <p>OkHttp follows redirects below the application interceptors, so only a network interceptor
+ * sees each hop: OkHttp itself drops the header when a redirect goes to another host, and the
+ * network position drops it when a redirect stays on the host but leaves the API's base path or
+ * goes to the token endpoint.
  *
  * <p>The token is attached only to URLs in the manager's API scope (see {@link
- * TokenManager.Builder#addApiBaseUrl}), never to the token endpoint, and never in place of an
- * {@code Authorization} header the caller set. OkHttp drops the header itself when it follows a
- * redirect to another host. When no token can be obtained the call fails with the {@link
- * TokenRequestException}.
+ * TokenManager.Builder#addApiBaseUrl}), never to the token endpoint, never to a path that a server
+ * could decode to one outside the scope (such as {@code /api/..%2Fadmin}), and never in place of an
+ * {@code Authorization} header the caller set. As an application interceptor it attaches the token
+ * once per call. As a network interceptor it checks every hop, redirects and retries included: it
+ * removes this manager's token from a hop outside the scope and attaches the token to a hop in the
+ * scope that has no {@code Authorization} header, so installing it only as a network interceptor
+ * also works. A header the caller set is never removed, unless it carries this manager's token.
+ * When no token can be obtained the call fails with the {@link TokenRequestException}.
  */
 public final class TokenInterceptor implements Interceptor {
   private final TokenManager tokens;
@@ -32,8 +51,20 @@ public final class TokenInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (request.header("Authorization") == null && tokens.isInScope(request.url())) {
-      request = request.newBuilder().header("Authorization", tokens.entry().authorization).build();
+    String authorization = request.header("Authorization");
+    if (authorization == null) {
+      if (tokens.isInScope(request.url())) {
+        String bearer = tokens.entry().authorization;
+        Request.Builder withToken = request.newBuilder().header("Authorization", bearer);
+        // Follow-ups (redirects, authenticator retries) are built from this request and keep the
+        // tag, so the network position recognizes the header as ours on every hop.
+        if (chain.connection() == null) withToken.tag(Attached.class, new Attached(tokens, bearer));
+        request = withToken.build();
+      }
+    } else if (chain.connection() != null
+        && isOurs(request, authorization)
+        && !tokens.isInScope(request.url())) {
+      request = request.newBuilder().removeHeader("Authorization").build();
     }
     try {
       return chain.proceed(request);
@@ -44,8 +75,35 @@ public final class TokenInterceptor implements Interceptor {
     }
   }
 
+  /** Returns true if {@code authorization}, the header of {@code request}, is a token of ours. */
+  private boolean isOurs(Request request, String authorization) {
+    Attached attached = request.tag(Attached.class);
+    if (attached != null && attached.tokens == tokens && attached.bearer.equals(authorization)) {
+      return true;
+    }
+    return authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        && tokens.isKnownToken(authorization.substring(7).trim());
+  }
+
   @Override
   public String toString() {
     return "TokenInterceptor{" + tokens + "}";
+  }
+
+  /** Tags a request whose {@code Authorization} header this interceptor attached. */
+  private static final class Attached {
+    final TokenManager tokens;
+    final String bearer;
+
+    Attached(TokenManager tokens, String bearer) {
+      this.tokens = tokens;
+      this.bearer = bearer;
+    }
+
+    /** Shows no token: OkHttp's {@code Request.toString()} prints tags. */
+    @Override
+    public String toString() {
+      return "TokenInterceptor.Attached";
+    }
   }
 }

@@ -348,8 +348,10 @@ class SafetyTest {
   }
 
   private static OkHttpClient apiClient(TokenManager manager) {
+    TokenInterceptor interceptor = new TokenInterceptor(manager);
     return new OkHttpClient.Builder()
-        .addInterceptor(new TokenInterceptor(manager))
+        .addInterceptor(interceptor)
+        .addNetworkInterceptor(interceptor)
         .authenticator(new TokenAuthenticator(manager))
         .build();
   }

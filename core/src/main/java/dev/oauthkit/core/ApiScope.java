@@ -7,25 +7,48 @@ package dev.oauthkit.core;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
+import okio.Buffer;
 
-/** Where a manager's token may go: below its API base URLs, never to its token endpoint. */
+/**
+ * The URLs a manager's token may be sent to: those under one of the API base URLs, except the token
+ * endpoint and any URL whose path a server could read as another one.
+ *
+ * <p>A URL is in scope if its scheme, host and port are those of a base URL and its path is the
+ * base URL's path or below it, segment by segment, as sent. A path is out of scope, whatever its
+ * prefix, when a server that decodes it (once, or again as some proxies and frameworks do) could
+ * land outside the base path: a segment that decodes to one containing {@code /} or {@code \}
+ * ({@code %2F}, {@code %5C}, in any case), a raw {@code \}, a dot segment ({@code .} or {@code ..},
+ * also with {@code ;parameters} as servlet containers read {@code ..;}), a control character such
+ * as {@code %00}, or bytes that are not UTF-8 (overlong forms such as {@code %C0%AE}). {@link
+ * HttpUrl} already resolves the plain and singly encoded dot segments ({@code %2e%2e}) and turns a
+ * raw {@code \} into {@code /} when it parses a URL; this class checks what is left after that.
+ *
+ * <p>The token endpoint is never in scope. It is recognized by scheme, host (ignoring a trailing
+ * dot) and port, and by its path compared the way a lenient server would route it: decoded, without
+ * empty segments or {@code ;parameters}, ignoring case.
+ */
 final class ApiScope {
-  private final List<HttpUrl> apiBaseUrls;
-  private final @Nullable TokenEndpoint endpoint;
+  /** How many times a path segment is decoded again when it still contains {@code %}. */
+  private static final int MAX_DECODINGS = 3;
 
-  ApiScope(List<HttpUrl> apiBaseUrls, @Nullable TokenEndpoint endpoint) {
-    List<HttpUrl> urls = new ArrayList<>(apiBaseUrls);
-    if (urls.isEmpty() && endpoint != null) urls.add(endpoint.url.newBuilder("/").build());
-    this.apiBaseUrls = Collections.unmodifiableList(urls);
-    this.endpoint = endpoint;
+  private final List<HttpUrl> baseUrls;
+  private final @Nullable HttpUrl tokenEndpoint;
+  private final @Nullable String tokenEndpointPath;
+
+  ApiScope(List<HttpUrl> baseUrls, @Nullable TokenEndpoint tokenEndpoint) {
+    this.baseUrls = Collections.unmodifiableList(new ArrayList<>(baseUrls));
+    this.tokenEndpoint = tokenEndpoint != null ? tokenEndpoint.url : null;
+    this.tokenEndpointPath = tokenEndpoint != null ? routedPath(tokenEndpoint.url) : null;
   }
 
+  /** Returns true if a request to {@code url} may carry the token. */
   boolean allows(HttpUrl url) {
-    if (isTokenEndpoint(url)) return false;
-    for (int i = 0, size = apiBaseUrls.size(); i < size; i++) {
-      HttpUrl base = apiBaseUrls.get(i);
+    if (isTokenEndpoint(url) || isAmbiguous(url)) return false;
+    for (int i = 0, size = baseUrls.size(); i < size; i++) {
+      HttpUrl base = baseUrls.get(i);
       if (base.scheme().equals(url.scheme())
           && base.host().equals(url.host())
           && base.port() == url.port()
@@ -36,6 +59,16 @@ final class ApiScope {
     return false;
   }
 
+  /** Returns true if {@code url} is, or a lenient server would route it to, the token endpoint. */
+  boolean isTokenEndpoint(HttpUrl url) {
+    HttpUrl endpoint = tokenEndpoint;
+    return endpoint != null
+        && endpoint.scheme().equals(url.scheme())
+        && withoutTrailingDot(endpoint.host()).equals(withoutTrailingDot(url.host()))
+        && endpoint.port() == url.port()
+        && routedPath(url).equals(tokenEndpointPath);
+  }
+
   /** Returns true if {@code path} is {@code basePath} or below it, segment by segment. */
   static boolean isUnder(String path, String basePath) {
     if (!path.startsWith(basePath)) return false;
@@ -44,11 +77,77 @@ final class ApiScope {
         || path.charAt(basePath.length()) == '/';
   }
 
-  private boolean isTokenEndpoint(HttpUrl url) {
-    TokenEndpoint endpoint = this.endpoint;
-    return endpoint != null
-        && endpoint.url.host().equals(url.host())
-        && endpoint.url.port() == url.port()
-        && endpoint.url.encodedPath().equals(url.encodedPath());
+  /** Returns true if a server could decode {@code url}'s path into a different path. */
+  static boolean isAmbiguous(HttpUrl url) {
+    if (url.encodedPath().indexOf('\\') >= 0) return true;
+    for (String segment : url.pathSegments()) {
+      String decoded = segment;
+      for (int i = 0; ; i++) {
+        if (isAmbiguousSegment(decoded)) return true;
+        if (i == MAX_DECODINGS || decoded.indexOf('%') < 0) break;
+        String again = percentDecode(decoded);
+        if (again.equals(decoded)) break;
+        decoded = again;
+      }
+    }
+    return false;
+  }
+
+  /** Checks one decoded path segment. */
+  private static boolean isAmbiguousSegment(String segment) {
+    for (int i = 0, length = segment.length(); i < length; i++) {
+      char c = segment.charAt(i);
+      if (c == '/' || c == '\\' || c < 0x20 || c == 0x7f || c == '\ufffd') return true;
+    }
+    String name = withoutParameters(segment);
+    return name.equals(".") || name.equals("..");
+  }
+
+  /** Decodes {@code %XX} escapes as UTF-8; malformed bytes become U+FFFD. */
+  private static String percentDecode(String text) {
+    Buffer buffer = new Buffer();
+    for (int i = 0, length = text.length(); i < length; ) {
+      int c = text.codePointAt(i);
+      if (c == '%' && i + 2 < length) {
+        int high = hexDigit(text.charAt(i + 1));
+        int low = hexDigit(text.charAt(i + 2));
+        if (high >= 0 && low >= 0) {
+          buffer.writeByte(high << 4 | low);
+          i += 3;
+          continue;
+        }
+      }
+      buffer.writeUtf8CodePoint(c);
+      i += Character.charCount(c);
+    }
+    return buffer.readUtf8();
+  }
+
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  /** Returns the path a lenient server routes {@code url} by. */
+  private static String routedPath(HttpUrl url) {
+    StringBuilder result = new StringBuilder();
+    for (String segment : url.pathSegments()) {
+      String name = withoutParameters(segment);
+      if (name.isEmpty()) continue;
+      result.append('/').append(name.toLowerCase(Locale.ROOT));
+    }
+    return result.toString();
+  }
+
+  /** Returns {@code segment} without the {@code ;parameters} that servlet containers strip. */
+  private static String withoutParameters(String segment) {
+    int semicolon = segment.indexOf(';');
+    return semicolon >= 0 ? segment.substring(0, semicolon) : segment;
+  }
+
+  private static String withoutTrailingDot(String host) {
+    return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
   }
 }

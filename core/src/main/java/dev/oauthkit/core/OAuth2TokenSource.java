@@ -7,6 +7,7 @@ package dev.oauthkit.core;
 import com.squareup.moshi.JsonWriter;
 import dev.oauthkit.core.internal.HttpBodies;
 import dev.oauthkit.core.internal.Json;
+import dev.oauthkit.core.internal.Redactor;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
@@ -302,6 +303,10 @@ final class OAuth2TokenSource implements TokenSource {
     return quoted.replaceAll("\\\\(.)", "$1");
   }
 
+  /**
+   * Returns a redactor for the secrets {@code grant}'s request carries; it finds them raw,
+   * JSON-escaped and form-encoded, as a server may echo them.
+   */
   private Redactor redactor(Grant grant) {
     List<String> secrets = new ArrayList<>();
     String clientSecret = endpoint.clientSecret;

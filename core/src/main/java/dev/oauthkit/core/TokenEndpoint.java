@@ -49,7 +49,7 @@ import okhttp3.HttpUrl;
  *     .build();
  * }</pre>
  *
- * <p>{@link #toString()} never shows the client secret.
+ * <p>{@link #toString()} never shows the client secret, nor the URL's user info or query.
  */
 public final class TokenEndpoint {
   /** How the token request body is encoded. */
@@ -158,7 +158,7 @@ public final class TokenEndpoint {
   @Override
   public String toString() {
     return "TokenEndpoint{url="
-        + url
+        + Urls.describe(url)
         + ", clientId="
         + clientId
         + ", clientAuthentication="

@@ -12,14 +12,33 @@ import okhttp3.Response;
 
 /**
  * Adds {@code Authorization: Bearer <token>} to requests for the API, fetching or renewing the
- * token first when needed. Install it with {@link okhttp3.OkHttpClient.Builder#addInterceptor}
- * together with a {@link TokenAuthenticator}.
+ * token first when needed, and takes it off every redirect that leaves the API. Install the same
+ * instance both as an application and as a network interceptor, together with a {@link
+ * TokenAuthenticator}:
+ *
+ * <pre>{@code
+ * TokenInterceptor interceptor = new TokenInterceptor(tokens);
+ * OkHttpClient authenticated = client.newBuilder()
+ *     .addInterceptor(interceptor)
+ *     .addNetworkInterceptor(interceptor)
+ *     .authenticator(new TokenAuthenticator(tokens))
+ *     .build();
+ * }</pre>
+ *
+ * <p>OkHttp follows redirects below the application interceptors, so only a network interceptor
+ * sees each hop: OkHttp itself drops the header when a redirect goes to another host, and the
+ * network position drops it when a redirect stays on the host but leaves the API's base path or
+ * goes to the token endpoint.
  *
  * <p>The token is attached only to URLs in the manager's API scope (see {@link
- * TokenManager.Builder#addApiBaseUrl}), never to the token endpoint, and never in place of an
- * {@code Authorization} header the caller set. OkHttp drops the header itself when it follows a
- * redirect to another host. When no token can be obtained the call fails with the {@link
- * TokenRequestException}.
+ * TokenManager.Builder#addApiBaseUrl}), never to the token endpoint, never to a path that a server
+ * could decode to one outside the scope (such as {@code /api/..%2Fadmin}), and never in place of an
+ * {@code Authorization} header the caller set. As an application interceptor it attaches the token
+ * once per call. As a network interceptor it checks every hop, redirects and retries included: it
+ * removes this manager's token from a hop outside the scope and attaches the token to a hop in the
+ * scope that has no {@code Authorization} header, so installing it only as a network interceptor
+ * also works. A header the caller set is never removed, unless it carries this manager's token.
+ * When no token can be obtained the call fails with the {@link TokenRequestException}.
  */
 public final class TokenInterceptor implements Interceptor {
   private final TokenManager tokens;

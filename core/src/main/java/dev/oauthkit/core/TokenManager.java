@@ -112,7 +112,11 @@ public final class TokenManager {
     this.listener = new GuardedListener(builder.listener);
     this.storeKey = builder.storeKey != null ? builder.storeKey : defaultStoreKey(builder);
     this.source = source;
-    this.scope = new ApiScope(builder.apiBaseUrls, endpoint);
+    List<HttpUrl> apiBaseUrls = new ArrayList<>(builder.apiBaseUrls);
+    if (apiBaseUrls.isEmpty() && endpoint != null) {
+      apiBaseUrls.add(endpoint.url.newBuilder("/").build()); // The token endpoint's origin.
+    }
+    this.scope = new ApiScope(apiBaseUrls, endpoint);
     this.cache =
         new TokenCache(
             builder.refreshAheadMillis,
@@ -533,6 +537,12 @@ public final class TokenManager {
       this.entry = entry;
       this.call = call;
       this.swapped = swapped;
+    }
+
+    /** Shows no token: OkHttp's {@code Request.toString()} prints tags. */
+    @Override
+    public String toString() {
+      return "TokenManager.Attached";
     }
   }
 

@@ -20,8 +20,10 @@
  * TokenManager tokens = new TokenManager.Builder(endpoint, Grant.clientCredentials())
  *     .client(client)
  *     .build();
+ * TokenInterceptor interceptor = new TokenInterceptor(tokens);
  * OkHttpClient authenticated = client.newBuilder()
- *     .addInterceptor(new TokenInterceptor(tokens))
+ *     .addInterceptor(interceptor)
+ *     .addNetworkInterceptor(interceptor) // sees each redirect hop; see TokenInterceptor
  *     .authenticator(new TokenAuthenticator(tokens))
  *     .build();
  * }</pre>

@@ -63,9 +63,11 @@ final class FaultMatrixTest {
             .refreshExecutor(new ManualExecutor())
             .addApiBaseUrl(apiServer.url("/"))
             .build();
+    TokenInterceptor interceptor = new TokenInterceptor(tokens);
     client =
         base.newBuilder()
-            .addInterceptor(new TokenInterceptor(tokens))
+            .addInterceptor(interceptor)
+            .addNetworkInterceptor(interceptor)
             .authenticator(new TokenAuthenticator(tokens))
             .build();
   }

@@ -108,6 +108,38 @@ class SafetyTest {
   }
 
   @Test
+  void tokenEndpointUserInfoIsRedactedInToString() throws Exception {
+    HttpUrl url =
+        local("/oauth/token").newBuilder().username("ops-user").password(PASSWORD).build();
+    TokenEndpoint endpoint = endpointBuilder().url(url).build();
+    TokenManager manager =
+        new TokenManager.Builder(endpoint, Grant.clientCredentials())
+            .clock(clock)
+            .refreshExecutor(executor)
+            .build();
+    server.enqueue(TestServer.json(401, "{\"error\":\"invalid_client\"}"));
+
+    List<String> texts = new ArrayList<>();
+    texts.add(endpoint.toString());
+    texts.add(manager.toString());
+    texts.add(new TokenInterceptor(manager).toString());
+    texts.add(new TokenAuthenticator(manager).toString());
+    try {
+      manager.token();
+      throw new AssertionError("expected invalid_client");
+    } catch (IOException e) {
+      texts.addAll(describeChain(e));
+    }
+
+    assertThat(endpoint.url().password()).isEqualTo(PASSWORD); // The request may still use it.
+    assertThat(endpoint.toString()).contains("/oauth/token");
+    for (String text : texts) {
+      assertThat(text).doesNotContain("ops-user");
+      assertNoCanary(text);
+    }
+  }
+
+  @Test
   void flowWithRefreshAndInvalidClientRecordsNoSecret() throws Exception {
     TokenManager manager = managerBuilder().build();
     OkHttpClient client = apiClient(manager);
@@ -348,8 +380,10 @@ class SafetyTest {
   }
 
   private static OkHttpClient apiClient(TokenManager manager) {
+    TokenInterceptor interceptor = new TokenInterceptor(manager);
     return new OkHttpClient.Builder()
-        .addInterceptor(new TokenInterceptor(manager))
+        .addInterceptor(interceptor)
+        .addNetworkInterceptor(interceptor)
         .authenticator(new TokenAuthenticator(manager))
         .build();
   }

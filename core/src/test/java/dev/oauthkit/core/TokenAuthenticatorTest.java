@@ -55,9 +55,11 @@ final class TokenAuthenticatorTest {
             .refreshExecutor(new ManualExecutor())
             .addApiBaseUrl(api.url("/"))
             .build();
+    TokenInterceptor interceptor = new TokenInterceptor(tokens);
     client =
         base.newBuilder()
-            .addInterceptor(new TokenInterceptor(tokens))
+            .addInterceptor(interceptor)
+            .addNetworkInterceptor(interceptor)
             .authenticator(new TokenAuthenticator(tokens))
             .build();
   }

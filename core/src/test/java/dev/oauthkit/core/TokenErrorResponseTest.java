@@ -7,6 +7,7 @@ package dev.oauthkit.core;
 import static dev.oauthkit.core.TokenResponseParsingTest.tokenFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthkit.core.internal.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

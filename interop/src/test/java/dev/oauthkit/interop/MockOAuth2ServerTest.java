@@ -259,8 +259,10 @@ final class MockOAuth2ServerTest {
   }
 
   private static OkHttpClient authenticatedClient(TokenManager tokens) {
+    TokenInterceptor interceptor = new TokenInterceptor(tokens);
     return new OkHttpClient.Builder()
-        .addInterceptor(new TokenInterceptor(tokens))
+        .addInterceptor(interceptor)
+        .addNetworkInterceptor(interceptor)
         .authenticator(new TokenAuthenticator(tokens))
         .build();
   }

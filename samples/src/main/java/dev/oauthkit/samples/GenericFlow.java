@@ -84,9 +84,13 @@ final class GenericFlow extends Flow {
             .client(base)
             .listener(listener)
             .build();
+    // The same interceptor twice: only as a network interceptor does it see each redirect hop,
+    // and take the token off one that leaves the API.
+    TokenInterceptor interceptor = new TokenInterceptor(tokens);
     final OkHttpClient client =
         base.newBuilder()
-            .addInterceptor(new TokenInterceptor(tokens))
+            .addInterceptor(interceptor)
+            .addNetworkInterceptor(interceptor)
             .authenticator(new TokenAuthenticator(tokens))
             .build();
     final Request list = new Request.Builder().url(baseUrl.resolve("/api/collections")).build();

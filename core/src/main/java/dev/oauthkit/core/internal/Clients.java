@@ -19,11 +19,17 @@ public final class Clients {
   /**
    * Returns {@code base} with a {@link TokenInterceptor} and a {@link TokenAuthenticator} for
    * {@code tokens}. The returned client shares {@code base}'s connection pool and dispatcher.
+   *
+   * <p>The interceptor is installed both as an application and as a network interceptor: OkHttp
+   * follows redirects below the application interceptors, so only the network position can take the
+   * token off a redirect that leaves the API's base path or goes to the token endpoint.
    */
   public static OkHttpClient authenticated(
       OkHttpClient base, TokenManager tokens, TokenAuthenticator.RenewalPolicy policy) {
+    TokenInterceptor interceptor = new TokenInterceptor(tokens);
     return base.newBuilder()
-        .addInterceptor(new TokenInterceptor(tokens))
+        .addInterceptor(interceptor)
+        .addNetworkInterceptor(interceptor)
         .authenticator(new TokenAuthenticator(tokens, policy))
         .build();
   }

@@ -7,6 +7,7 @@ package dev.oauthkit.core.internal;
 import dev.oauthkit.core.Clock;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.util.Collections;
 import java.util.Map;
 import javax.annotation.Nullable;
 import okhttp3.Headers;
@@ -16,13 +17,14 @@ import okhttp3.ResponseBody;
 
 /**
  * The error body of an API response, read for an exception: at most {@link
- * HttpBodies#MAX_ERROR_BODY_BYTES}, with the request's credential masked should the server echo it,
- * parsed as JSON where it is JSON. A provider's exception maps {@link #json()} to its own fields
- * and keeps {@link #excerpt()} for a body in another shape.
+ * HttpBodies#MAX_ERROR_BODY_BYTES}, with the request's credential masked should the server echo it
+ * (as it is, JSON-escaped or percent-encoded; see {@link Redactor}), parsed as JSON where it is
+ * JSON. A provider's exception maps {@link #json()} to its own fields and keeps {@link #excerpt()}
+ * for a body in another shape.
  */
 public final class ErrorBody {
   /** What a masked credential is replaced with. */
-  public static final String REDACTED = "██";
+  public static final String REDACTED = Redactor.REDACTED;
 
   private static final Charset UTF_8 = Charset.forName("UTF-8");
 
@@ -93,31 +95,37 @@ public final class ErrorBody {
       long nowMillis,
       @Nullable IOException readFailure) {
     String text = new String(bytes, UTF_8);
-    String redacted = request != null ? redact(text, request) : text;
-    Object json = Json.parse(redacted.equals(text) ? bytes : redacted.getBytes(UTF_8));
+    Redactor redactor = request != null ? redactor(request) : null;
+    // The JSON is parsed from the bytes and masked after: the mask cannot break the JSON.
+    Object json = Json.parse(bytes);
     return new ErrorBody(
         code,
         bytes.length,
-        redacted,
-        json,
+        redactor != null ? redactor.redact(text) : text,
+        redactor != null ? redactor.redactValue(json) : json,
         HttpBodies.retryAfterMillis(headers, nowMillis),
         readFailure);
   }
 
   /**
    * Returns {@code text} with the credential of {@code request}'s {@code Authorization} header (the
-   * bearer token, or the whole value for another scheme) replaced by {@link #REDACTED}.
+   * bearer token, or the whole value for another scheme) replaced by {@link #REDACTED}, also where
+   * it is JSON-escaped or percent-encoded. A credential shorter than 4 characters is not masked.
    */
   public static String redact(String text, Request request) {
+    Redactor redactor = redactor(request);
+    return redactor != null ? redactor.redact(text) : text;
+  }
+
+  private static @Nullable Redactor redactor(Request request) {
     String authorization = request.header("Authorization");
-    if (authorization == null) return text;
+    if (authorization == null) return null;
     String credential =
         authorization.regionMatches(true, 0, "Bearer ", 0, 7)
             ? authorization.substring(7).trim()
             : authorization.trim();
-    if (credential.isEmpty()) return text;
-    // Also as a JSON string would carry it: a JWT's or an opaque token's '/' may come escaped.
-    return text.replace(credential, REDACTED).replace(credential.replace("/", "\\/"), REDACTED);
+    if (credential.isEmpty()) return null;
+    return new Redactor(Collections.singletonList(credential));
   }
 
   /** Returns the HTTP status. */

@@ -20,6 +20,15 @@ public final class Urls {
   }
 
   /**
+   * Returns {@code url} for a description or a message: without its user info and query, either of
+   * which may carry a credential, and without its fragment. Unlike {@link HttpUrl#redact()} it
+   * keeps the path.
+   */
+  public static String describe(HttpUrl url) {
+    return url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+  }
+
+  /**
    * Returns {@code url} if it is https or loopback http, or if {@code allowInsecureHttp}.
    *
    * @throws IllegalArgumentException otherwise, naming {@code what}.

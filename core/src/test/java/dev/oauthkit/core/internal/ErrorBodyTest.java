@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import okhttp3.Headers;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ForwardingSource;
@@ -163,6 +166,43 @@ class ErrorBodyTest {
     assertThat(json).isEqualTo("é");
     Map<?, ?> none = ErrorBody.of(400, Headers.of(), new byte[0], null, 0L, null).jsonObject();
     assertThat(none).isNull();
+  }
+
+  /**
+   * A server that echoes the bearer token shows it as its JSON encoder escapes it (Gson writes
+   * {@code =} as a six-character unicode escape, PHP {@code /} as a backslash and a slash) or
+   * form-encoded.
+   */
+  @Test
+  void jsonEscapedAndFormEncodedTokenEchoIsRedacted() throws Exception {
+    String token = "eyJhbGciOiJSUzI1NiJ9.canary+token/with=padding==";
+    String[] echoes = {
+      "{\"error\":\"invalid token eyJhbGciOiJSUzI1NiJ9.canary+token/with\\u003dpadding\\u003d\\u003d\"}",
+      "{\"error\":\"invalid token eyJhbGciOiJSUzI1NiJ9.canary\\u002Btoken\\/with=padding==\"}",
+      "access_token=eyJhbGciOiJSUzI1NiJ9.canary%2Btoken%2Fwith%3Dpadding%3D%3D is invalid",
+      "access_token=eyJhbGciOiJSUzI1NiJ9.canary%2btoken%2fwith%3dpadding%3d%3d is invalid",
+    };
+    try (MockWebServer server = new MockWebServer()) {
+      for (String echo : echoes) {
+        server.enqueue(new MockResponse().setResponseCode(401).setBody(echo));
+      }
+      OkHttpClient client = new OkHttpClient();
+      for (String echo : echoes) {
+        Request request =
+            new Request.Builder()
+                .url(server.url("/v1/x"))
+                .header("Authorization", "Bearer " + token)
+                .build();
+        ErrorBody body;
+        try (Response response = client.newCall(request).execute()) {
+          body = ErrorBody.read(response, response.body(), CLOCK);
+        }
+        assertThat(server.takeRequest().getHeader("Authorization")).isEqualTo("Bearer " + token);
+        assertThat(body.text()).as(echo).contains(ErrorBody.REDACTED).doesNotContain("canary");
+        assertThat(body.excerpt()).as(echo).doesNotContain("canary");
+        assertThat(String.valueOf(body.json())).as(echo).doesNotContain("canary");
+      }
+    }
   }
 
   private static Response response(int code, String authorization) {

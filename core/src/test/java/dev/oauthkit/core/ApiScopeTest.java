@@ -1,0 +1,144 @@
+/*
+ * Copyright (C) 2026 oauthkit authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.oauthkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Collections;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Which URLs may carry the token: the path forms {@link ApiScope} accepts and refuses. */
+class ApiScopeTest {
+  private static final TokenEndpoint ENDPOINT =
+      new TokenEndpoint.Builder()
+          .url("https://auth.example.com/oauth/token")
+          .clientId("client")
+          .clientSecret("secret")
+          .build();
+
+  private final ApiScope scope =
+      new ApiScope(
+          Arrays.asList(
+              HttpUrl.get("https://api.example.com/v1/"), HttpUrl.get("https://auth.example.com/")),
+          ENDPOINT);
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://api.example.com/v1/",
+        "https://api.example.com/v1/things",
+        "https://api.example.com/v1/things/42?q=a%2Fb",
+        "https://api.example.com/v1//things",
+        "https://api.example.com/v1/a%20b",
+        "https://api.example.com/v1/caf%C3%A9",
+        "https://api.example.com/v1/100%25",
+        "https://api.example.com/v1/...",
+        "https://api.example.com/v1/.well-known",
+        "https://api.example.com/v1/a;b=c",
+        "https://api.example.com/v1/x/../y",
+        "https://auth.example.com/userinfo",
+        "https://auth.example.com/oauth/token/revoke",
+      })
+  void allowedUrls(String url) {
+    assertThat(scope.allows(HttpUrl.get(url))).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        // Not under a base URL, as HttpUrl resolves the path.
+        "https://api.example.com/v1",
+        "https://api.example.com/v10/things",
+        "https://api.example.com/admin",
+        "https://api.example.com/v1/../admin",
+        "https://api.example.com/v1/%2e%2e/admin",
+        "https://api.example.com/v1/%2E%2E/admin",
+        "https://api.example.com/v1/.%2e/admin",
+        "https://api.example.com/v1\\..\\admin",
+        "https://api.example.com/v1/x/..\\..\\..\\admin",
+        "https://api.example.com/%76%31/things",
+        "http://api.example.com/v1/things",
+        "https://api.example.com:8443/v1/things",
+        "https://other.example.com/v1/things",
+        // Encoded separators: a server that decodes them leaves the base path.
+        "https://api.example.com/v1/..%2Fadmin",
+        "https://api.example.com/v1/..%2fadmin",
+        "https://api.example.com/v1/%2e%2e%2fadmin",
+        "https://api.example.com/v1/a%2Fb",
+        "https://api.example.com/v1/..%5Cadmin",
+        "https://api.example.com/v1/..%5cadmin",
+        "https://api.example.com/v1/a%5Cb",
+        // Dot segments that survive HttpUrl: with parameters, encoded twice.
+        "https://api.example.com/v1/..;/admin",
+        "https://api.example.com/v1/..;x=1/admin",
+        "https://api.example.com/v1/.;/x",
+        "https://api.example.com/v1/%252e%252e/admin",
+        "https://api.example.com/v1/%252E%252E%252Fadmin",
+        "https://api.example.com/v1/..%252Fadmin",
+        "https://api.example.com/v1/%25252e%25252e/admin",
+        // Control characters and bytes that are not UTF-8 (overlong '.').
+        "https://api.example.com/v1/..%00/admin",
+        "https://api.example.com/v1/x%0Ay",
+        "https://api.example.com/v1/%C0%AE%C0%AE/admin",
+        // The token endpoint, however a lenient server spells it.
+        "https://auth.example.com/oauth/token",
+        "https://auth.example.com/oauth/token?x=1",
+        "https://auth.example.com/oauth/token/",
+        "https://auth.example.com/OAuth/TOKEN",
+        "https://auth.example.com//oauth//token",
+        "https://auth.example.com/oauth/token;jsessionid=1",
+        "https://auth.example.com/oauth/%74oken",
+        "https://auth.example.com./oauth/token",
+      })
+  void refusedUrls(String url) {
+    assertThat(scope.allows(HttpUrl.get(url))).isFalse();
+  }
+
+  @Test
+  void tokenEndpointIsOutOfScopeEvenUnderABaseUrl() {
+    ApiScope under =
+        new ApiScope(
+            Collections.singletonList(HttpUrl.get("https://auth.example.com/oauth/")), ENDPOINT);
+
+    assertThat(under.allows(HttpUrl.get("https://auth.example.com/oauth/authorize"))).isTrue();
+    assertThat(under.allows(HttpUrl.get("https://auth.example.com/oauth/token"))).isFalse();
+  }
+
+  @Test
+  void tokenEndpointOnAnotherSchemeOrPortIsAnotherUrl() {
+    ApiScope plain =
+        new ApiScope(
+            Arrays.asList(
+                HttpUrl.get("http://auth.example.com/"),
+                HttpUrl.get("https://auth.example.com:8443/")),
+            ENDPOINT);
+
+    assertThat(plain.isTokenEndpoint(HttpUrl.get("http://auth.example.com:443/oauth/token")))
+        .isFalse();
+    assertThat(plain.allows(HttpUrl.get("https://auth.example.com:8443/oauth/token"))).isTrue();
+  }
+
+  @Test
+  void withoutTokenEndpointOnlyTheBaseUrlsCount() {
+    ApiScope custom =
+        new ApiScope(Collections.singletonList(HttpUrl.get("https://api.example.com/")), null);
+
+    assertThat(custom.allows(HttpUrl.get("https://api.example.com/oauth/token"))).isTrue();
+    assertThat(custom.allows(HttpUrl.get("https://api.example.com/..%2F"))).isFalse();
+  }
+
+  @Test
+  void isUnderComparesWholeSegments() {
+    assertThat(ApiScope.isUnder("/api", "/api")).isTrue();
+    assertThat(ApiScope.isUnder("/api/x", "/api")).isTrue();
+    assertThat(ApiScope.isUnder("/apix", "/api")).isFalse();
+    assertThat(ApiScope.isUnder("/api/x", "/api/")).isTrue();
+    assertThat(ApiScope.isUnder("/api", "/api/")).isFalse();
+  }
+}

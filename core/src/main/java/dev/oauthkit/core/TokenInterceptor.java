@@ -39,6 +39,11 @@ import okhttp3.Response;
  * scope that has no {@code Authorization} header, so installing it only as a network interceptor
  * also works. A header the caller set is never removed, unless it carries this manager's token.
  * When no token can be obtained the call fails with the {@link TokenRequestException}.
+ *
+ * <p>A call waiting for a token stops waiting as soon as it is canceled or reaches its call
+ * timeout, with the failure OkHttp gives such a call; the token request goes on for the other
+ * calls. Whatever the token source, store, listener or a token value does, this interceptor throws
+ * nothing but {@link IOException}s, so nothing unchecked reaches OkHttp's dispatcher threads.
  */
 public final class TokenInterceptor implements Interceptor {
   private final TokenManager tokens;

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 12 item 5: refresh tokens at the edges. */
 @Timeout(60)
@@ -111,11 +113,17 @@ final class RefreshTokenBoundariesTest {
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
-  @Test
-  void ambiguousRefreshFailureIsResentOnceOnTheNextRenewalOnly() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"HTTP 500", "dropped connection"})
+  void ambiguousRefreshFailureIsResentOnceOnTheNextRenewalOnly(String failure) throws Exception {
     TokenManager tokens = builder(Grant.password("alice", "pw")).build();
     server.enqueue(token("A", 3600, "r1"));
-    server.enqueue(json(500, "{}")); // The server may or may not have rotated r1.
+    // The server may or may not have rotated r1.
+    server.enqueue(
+        failure.equals("HTTP 500")
+            ? json(500, "{}")
+            : new okhttp3.mockwebserver.MockResponse()
+                .setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(json(400, "{\"error\":\"invalid_grant\"}")); // It had: r1 is spent.
     server.enqueue(token("B", 3600, "r2"));
 

@@ -137,6 +137,53 @@ final class SharedStoreTest {
   }
 
   @Test
+  void refusedEntryRemovalSparesASuccessorStoredAfterTheLastRead() throws Exception {
+    TestClock clock = new TestClock();
+    final AccessToken successor =
+        new AccessToken.Builder()
+            .value("theirs")
+            .issuedAtMillis(clock.currentTimeMillis())
+            .expiresAtMillis(clock.currentTimeMillis() + TimeUnit.HOURS.toMillis(2))
+            .refreshToken("their-rt")
+            .build();
+    // Another process stores its renewal right after this one read the refused entry a second
+    // time, between that read and the removal.
+    final java.util.concurrent.atomic.AtomicInteger readsAfterRefusal =
+        new java.util.concurrent.atomic.AtomicInteger();
+    TokenStore racing =
+        new View(shared) {
+          @Override
+          public @Nullable AccessToken get(String key) throws IOException {
+            AccessToken read = super.get(key);
+            if (spent.contains("t2") && readsAfterRefusal.incrementAndGet() == 2) {
+              shared.put(key, successor);
+            }
+            return read;
+          }
+        };
+    TokenManager process =
+        new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.refreshToken("r0"))
+            .clock(clock)
+            .store(racing)
+            .storeKey("session")
+            .maxAttempts(1)
+            .build();
+    assertThat(process.token().value()).isEqualTo("t1");
+    spent.add("t2"); // r1 is refused: the server answers invalid_grant.
+    clock.advance(1, TimeUnit.HOURS);
+
+    try {
+      process.token();
+      throw new AssertionError("expected SignInRequiredException");
+    } catch (SignInRequiredException expected) {
+      // Only the refused entry may be removed, and it is no longer the stored one.
+    }
+    AccessToken stored = shared.get("session");
+    assertThat(stored).isNotNull();
+    assertThat(stored.refreshToken()).isEqualTo("their-rt");
+  }
+
+  @Test
   void defaultCompareAndSetAndRemoveCompareWholeEntries() throws Exception {
     TokenStore minimal = new View(TokenStore.inMemory()); // Only get, put and remove.
     AccessToken a = entry("a", "ra");
@@ -169,7 +216,7 @@ final class SharedStoreTest {
   }
 
   /** One process's store object over a shared map; it implements only the three basic methods. */
-  static final class View implements TokenStore {
+  static class View implements TokenStore {
     private final TokenStore delegate;
 
     View(TokenStore delegate) {

@@ -6,6 +6,7 @@ package dev.oauthkit.core;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -14,6 +15,13 @@ import okhttp3.mockwebserver.RecordedRequest;
 final class TestServer {
   static final String CLIENT_ID = "client-id";
   static final String CLIENT_SECRET = "s3cr3t-canary-client-secret";
+
+  /**
+   * The read timeout of {@link #timingOutClient}, for tests of an endpoint that never answers
+   * ({@code SocketPolicy.NO_RESPONSE}): as no answer ever comes, the timeout is the only way out
+   * whatever its length, which sets how long such a test takes, not whether it passes.
+   */
+  static final long HANG_READ_TIMEOUT_MILLIS = 1_500;
 
   private TestServer() {}
 
@@ -52,6 +60,17 @@ final class TestServer {
         .url(server.url("/oauth/token"))
         .clientId(CLIENT_ID)
         .clientSecret(CLIENT_SECRET);
+  }
+
+  /**
+   * A client that gives up on an answer after {@link #HANG_READ_TIMEOUT_MILLIS}: only for a server
+   * that never answers. Every other test keeps OkHttp's default 10-second timeouts, which only a
+   * real hang trips.
+   */
+  static OkHttpClient timingOutClient() {
+    return new OkHttpClient.Builder()
+        .readTimeout(HANG_READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+        .build();
   }
 
   static RecordedRequest take(MockWebServer server) throws InterruptedException {

@@ -5,6 +5,7 @@
 package dev.oauthkit.core;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
@@ -79,12 +80,18 @@ final class TestServer {
     return request;
   }
 
-  /** Waits, without sleeping, until {@code condition} holds; fails after 10 seconds. */
+  /**
+   * Waits until {@code condition} holds, checking it every millisecond; fails after 20 seconds, a
+   * guard that only a hang trips. Parks between checks rather than spinning, so that on a busy
+   * machine the waiting thread does not take the CPU from the threads it waits for.
+   */
   static void awaitCondition(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 10 s");
-      Thread.yield();
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("condition not met within 20 s");
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
     }
   }
 }

@@ -14,6 +14,7 @@ import dev.oauthkit.testing.Script;
 import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * by path. Each test asserts what the caller of {@link Amadeus#execute} gets and exactly how many
  * requests each endpoint saw, and records its row; the table in docs/reliability.md must match.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class AmadeusFaultMatrixTest {
   private static final FaultMatrix MATRIX = new FaultMatrix("amadeus");
   private static final String RECOVERED = "recovered";
@@ -45,11 +46,11 @@ class AmadeusFaultMatrixTest {
   @BeforeEach
   void setUp() throws IOException {
     harness.start("/" + AmadeusAuth.TOKEN_PATH);
-    amadeus =
-        Fixtures.amadeus(server, clock)
-            .client(FaultMatrixServer.client())
-            .tokenListener(listener)
-            .build();
+    amadeus = build(FaultMatrixServer.client());
+  }
+
+  private Amadeus build(OkHttpClient client) {
+    return Fixtures.amadeus(server, clock).client(client).tokenListener(listener).build();
   }
 
   @AfterEach
@@ -81,6 +82,7 @@ class AmadeusFaultMatrixTest {
 
   @Test
   void tokenEndpointNeverAnswers() throws Exception {
+    amadeus = build(FaultMatrixServer.timingOutClient());
     token.forever(request -> FaultMatrixServer.noResponse());
 
     String outcome = outcome(this::call);

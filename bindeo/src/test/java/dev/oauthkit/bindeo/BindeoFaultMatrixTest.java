@@ -14,6 +14,7 @@ import dev.oauthkit.testing.Script;
 import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * by path. Each test asserts what the caller of {@link Bindeo#execute} gets and exactly how many
  * requests each endpoint saw, and records its row; the table in docs/reliability.md must match.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BindeoFaultMatrixTest {
   private static final FaultMatrix MATRIX = new FaultMatrix("bindeo");
   private static final String RECOVERED = "recovered";
@@ -47,7 +48,11 @@ class BindeoFaultMatrixTest {
   }
 
   private Bindeo build(Bindeo.Builder builder) {
-    return builder.client(FaultMatrixServer.client()).tokenListener(listener).build();
+    return build(builder, FaultMatrixServer.client());
+  }
+
+  private Bindeo build(Bindeo.Builder builder, OkHttpClient client) {
+    return builder.client(client).tokenListener(listener).build();
   }
 
   @AfterEach
@@ -79,6 +84,7 @@ class BindeoFaultMatrixTest {
 
   @Test
   void tokenEndpointNeverAnswers() throws Exception {
+    bindeo = build(BindeoServer.builder(server, clock), FaultMatrixServer.timingOutClient());
     token.forever(request -> FaultMatrixServer.noResponse());
 
     String outcome = outcome(this::call);

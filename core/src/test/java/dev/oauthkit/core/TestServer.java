@@ -5,7 +5,9 @@
 package dev.oauthkit.core;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -14,6 +16,13 @@ import okhttp3.mockwebserver.RecordedRequest;
 final class TestServer {
   static final String CLIENT_ID = "client-id";
   static final String CLIENT_SECRET = "s3cr3t-canary-client-secret";
+
+  /**
+   * The read timeout of {@link #timingOutClient}, for tests of an endpoint that never answers
+   * ({@code SocketPolicy.NO_RESPONSE}): as no answer ever comes, the timeout is the only way out
+   * whatever its length, which sets how long such a test takes, not whether it passes.
+   */
+  static final long HANG_READ_TIMEOUT_MILLIS = 1_500;
 
   private TestServer() {}
 
@@ -54,18 +63,35 @@ final class TestServer {
         .clientSecret(CLIENT_SECRET);
   }
 
+  /**
+   * A client that gives up on an answer after {@link #HANG_READ_TIMEOUT_MILLIS}: only for a server
+   * that never answers. Every other test keeps OkHttp's default 10-second timeouts, which only a
+   * real hang trips.
+   */
+  static OkHttpClient timingOutClient() {
+    return new OkHttpClient.Builder()
+        .readTimeout(HANG_READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+        .build();
+  }
+
   static RecordedRequest take(MockWebServer server) throws InterruptedException {
     RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS);
     if (request == null) throw new AssertionError("no request within 10 s");
     return request;
   }
 
-  /** Waits, without sleeping, until {@code condition} holds; fails after 10 seconds. */
+  /**
+   * Waits until {@code condition} holds, checking it every millisecond; fails after 20 seconds, a
+   * guard that only a hang trips. Parks between checks rather than spinning, so that on a busy
+   * machine the waiting thread does not take the CPU from the threads it waits for.
+   */
   static void awaitCondition(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 10 s");
-      Thread.yield();
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("condition not met within 20 s");
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
     }
   }
 }

@@ -13,8 +13,6 @@ import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Locale;
 import java.util.TimeZone;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -152,11 +150,8 @@ final class TokenRetryTest {
 
   @Test
   void readTimeoutIsRetriedThenReportedTyped() throws Exception {
-    TokenManager impatient =
-        builder()
-            .client(new OkHttpClient.Builder().readTimeout(100, TimeUnit.MILLISECONDS).build())
-            .maxAttempts(2)
-            .build();
+    TokenManager impatient = builder().client(TestServer.timingOutClient()).maxAttempts(2).build();
+    // The server never answers either attempt: the read timeout is the only way out.
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
 

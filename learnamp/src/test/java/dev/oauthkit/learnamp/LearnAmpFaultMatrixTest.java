@@ -14,6 +14,7 @@ import dev.oauthkit.testing.Script;
 import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * many requests each endpoint saw, and records its row; the table in docs/reliability.md must
  * match.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LearnAmpFaultMatrixTest {
   private static final FaultMatrix MATRIX = new FaultMatrix("learnamp");
   private static final String RECOVERED = "recovered";
@@ -45,11 +46,11 @@ class LearnAmpFaultMatrixTest {
   @BeforeEach
   void setUp() throws IOException {
     harness.start("/oauth/token");
-    learnAmp =
-        Fixtures.learnAmp(server, clock)
-            .client(FaultMatrixServer.client())
-            .tokenListener(listener)
-            .build();
+    learnAmp = build(FaultMatrixServer.client());
+  }
+
+  private LearnAmp build(OkHttpClient client) {
+    return Fixtures.learnAmp(server, clock).client(client).tokenListener(listener).build();
   }
 
   @AfterEach
@@ -81,6 +82,7 @@ class LearnAmpFaultMatrixTest {
 
   @Test
   void tokenEndpointNeverAnswers() throws Exception {
+    learnAmp = build(FaultMatrixServer.timingOutClient());
     token.forever(request -> FaultMatrixServer.noResponse());
 
     String outcome = outcome(this::call);

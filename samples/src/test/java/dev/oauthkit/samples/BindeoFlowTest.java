@@ -31,7 +31,8 @@ final class BindeoFlowTest {
     assertThat(run.exitCode).isZero();
     assertThat(run.err).isEmpty();
     assertThat(run.outLines().get(0)).startsWith("Running on the embedded Bindeo sandbox");
-    assertThat(run.outLines().subList(1, run.outLines().size() - 1))
+    List<String> lines = run.outLinesWithLifetime(60);
+    assertThat(lines.subList(1, lines.size() - 1))
         .containsExactly(
             "token: grant=password expires_in=60s",
             IDENTITY,
@@ -53,7 +54,8 @@ final class BindeoFlowTest {
 
       assertThat(run.exitCode).isZero();
       assertThat(run.out).doesNotContain("Running on the embedded");
-      assertThat(run.outLines().subList(0, run.outLines().size() - 1))
+      List<String> lines = run.outLinesWithLifetime(60);
+      assertThat(lines.subList(0, lines.size() - 1))
           .containsExactly(
               "token: grant=password expires_in=60s",
               IDENTITY,

@@ -11,6 +11,7 @@ import dev.oauthkit.samples.sandbox.Sandbox;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 final class GenericFlowTest {
@@ -26,28 +27,26 @@ final class GenericFlowTest {
   }
 
   @Test
-  void sharesOneTokenAcrossThreads() {
-    SampleRun run =
-        SampleRun.run(
-            Collections.<String, String>emptyMap(),
-            "generic",
-            "--requests",
-            "40",
-            "--threads",
-            "4");
+  void sharesOneTokenAcrossThreads() throws Exception {
+    // The embedded sandbox's tokens live 4 s of real time, stale after 2: a busy machine could
+    // make 40 calls outlast one. This sandbox's tokens outlive any run.
+    try (GenericSandbox server = new GenericSandbox(1, TimeUnit.HOURS)) {
+      server.start();
+      SampleRun run =
+          SampleRun.run(
+              env(server, Sandbox.CLIENT_SECRET), "generic", "--requests", "40", "--threads", "4");
 
-    assertThat(run.exitCode).isZero();
-    assertThat(run.lastLine()).startsWith("summary: calls=40 ok=40 failed=0 token_requests=1 ");
+      assertThat(run.exitCode).isZero();
+      assertThat(run.lastLine()).startsWith("summary: calls=40 ok=40 failed=0 token_requests=1 ");
+      assertThat(server.tokens.issuedCount()).isEqualTo(1);
+    }
   }
 
   @Test
   void runsAgainstAServerNamedInTheEnvironment() throws Exception {
-    try (GenericSandbox server = new GenericSandbox()) {
+    try (GenericSandbox server = new GenericSandbox(1, TimeUnit.HOURS)) {
       server.start();
-      Map<String, String> env = new HashMap<>();
-      env.put("GENERIC_CLIENT_ID", Sandbox.CLIENT_ID);
-      env.put("GENERIC_CLIENT_SECRET", Sandbox.CLIENT_SECRET);
-      env.put("GENERIC_BASE_URL", server.baseUrl().toString());
+      Map<String, String> env = env(server, Sandbox.CLIENT_SECRET);
 
       SampleRun run = SampleRun.run(env, "generic", "--requests", "3");
 
@@ -63,12 +62,7 @@ final class GenericFlowTest {
     String wrongSecret = "wrong-secret-canary-4711";
     try (GenericSandbox server = new GenericSandbox()) {
       server.start();
-      Map<String, String> env = new HashMap<>();
-      env.put("GENERIC_CLIENT_ID", Sandbox.CLIENT_ID);
-      env.put("GENERIC_CLIENT_SECRET", wrongSecret);
-      env.put("GENERIC_BASE_URL", server.baseUrl().toString());
-
-      SampleRun run = SampleRun.run(env, "generic");
+      SampleRun run = SampleRun.run(env(server, wrongSecret), "generic");
 
       assertThat(run.exitCode).isEqualTo(1);
       assertThat(run.err)
@@ -89,5 +83,13 @@ final class GenericFlowTest {
     assertThat(SampleRun.run(env, "generic", "--bogus", "1").exitCode).isEqualTo(2);
     assertThat(SampleRun.run(env, "no-such-command").exitCode).isEqualTo(2);
     assertThat(SampleRun.run(env).exitCode).isEqualTo(2);
+  }
+
+  private static Map<String, String> env(GenericSandbox server, String secret) {
+    Map<String, String> env = new HashMap<>();
+    env.put("GENERIC_CLIENT_ID", Sandbox.CLIENT_ID);
+    env.put("GENERIC_CLIENT_SECRET", secret);
+    env.put("GENERIC_BASE_URL", server.baseUrl().toString());
+    return env;
   }
 }

@@ -53,21 +53,46 @@ public final class FaultMatrixServer {
     server.shutdown();
   }
 
-  /** A client whose 200 ms read timeout makes an endpoint that never answers fail fast. */
+  /**
+   * The read timeout of {@link #timingOutClient}. Only the row whose endpoint never answers uses
+   * it, and as that endpoint never answers, the timeout is the only way out whatever its length:
+   * the length sets how long the row takes (three attempts), not whether it passes.
+   */
+  public static final long HANG_READ_TIMEOUT_MILLIS = 1_500;
+
+  /**
+   * A client for every row but {@link #noResponse}: OkHttp's default 10-second timeouts, which only
+   * a real hang trips, so a busy machine cannot turn a slow answer into a timeout.
+   */
   public static OkHttpClient client() {
-    return new OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS).build();
+    return new OkHttpClient();
   }
 
-  /** An answer that never comes. */
+  /**
+   * A client for the row whose endpoint never answers ({@link #noResponse}): its read timeout is
+   * {@link #HANG_READ_TIMEOUT_MILLIS}.
+   */
+  public static OkHttpClient timingOutClient() {
+    return new OkHttpClient.Builder()
+        .readTimeout(HANG_READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+        .build();
+  }
+
+  /**
+   * An answer that never comes: the server reads the request, then waits, without a timeout of its
+   * own, until the client hangs up (or the server shuts down), so only the client's read timeout
+   * ends the request.
+   */
   public static MockResponse noResponse() {
     return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
   }
 
-  /** {@code response}, its body sent slowly and cut off midway. */
+  /**
+   * {@code response} cut off midway: the server writes the headers and half the body, then closes
+   * the connection. Nothing is timed: the client reads to the early end of the stream.
+   */
   public static MockResponse disconnectedMidBody(MockResponse response) {
-    return response
-        .throttleBody(16, 5, TimeUnit.MILLISECONDS)
-        .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+    return response.setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
   }
 
   /** A proxy's 502 HTML page. */

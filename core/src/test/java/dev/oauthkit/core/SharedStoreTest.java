@@ -137,7 +137,7 @@ final class SharedStoreTest {
   }
 
   @Test
-  void refusedEntryRemovalSparesASuccessorStoredAfterTheLastRead() throws Exception {
+  void refusedEntryRemovalSparesASuccessorStoredJustBeforeIt() throws Exception {
     TestClock clock = new TestClock();
     final AccessToken successor =
         new AccessToken.Builder()
@@ -146,19 +146,27 @@ final class SharedStoreTest {
             .expiresAtMillis(clock.currentTimeMillis() + TimeUnit.HOURS.toMillis(2))
             .refreshToken("their-rt")
             .build();
-    // Another process stores its renewal right after this one read the refused entry a second
-    // time, between that read and the removal.
-    final java.util.concurrent.atomic.AtomicInteger readsAfterRefusal =
-        new java.util.concurrent.atomic.AtomicInteger();
+    // Another process stores its renewal just before this one removes the refused entry.
     TokenStore racing =
         new View(shared) {
+          private boolean raced;
+
+          private void race() throws IOException {
+            if (raced) return;
+            raced = true;
+            shared.put("session", successor);
+          }
+
           @Override
-          public @Nullable AccessToken get(String key) throws IOException {
-            AccessToken read = super.get(key);
-            if (spent.contains("t2") && readsAfterRefusal.incrementAndGet() == 2) {
-              shared.put(key, successor);
-            }
-            return read;
+          public boolean compareAndRemove(String key, AccessToken expected) throws IOException {
+            race();
+            return super.compareAndRemove(key, expected);
+          }
+
+          @Override
+          public void remove(String key) throws IOException {
+            race();
+            super.remove(key);
           }
         };
     TokenManager process =

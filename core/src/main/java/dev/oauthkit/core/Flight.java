@@ -30,15 +30,19 @@ import okhttp3.Call;
 final class Flight {
   static final ConcurrentHashMap<Key, Flight> FLIGHTS = new ConcurrentHashMap<>();
 
+  /** Flights in progress beyond this many run on the thread of the caller that starts them. */
+  static final int MAX_THREADS = 64;
+
   /**
    * Runs flights: a thread per flight in progress (so at most one per credential set), idle threads
    * ending after a minute. Not the caller's dispatcher: with a bounded dispatcher executor, a
-   * flight queued behind the calls that wait for it would never run.
+   * flight queued behind the calls that wait for it would never run. When {@link #MAX_THREADS}
+   * flights are in progress it refuses more, and the caller runs its flight itself.
    */
   static final Executor EXECUTOR =
       new ThreadPoolExecutor(
           0,
-          Integer.MAX_VALUE,
+          MAX_THREADS,
           60L,
           TimeUnit.SECONDS,
           new SynchronousQueue<Runnable>(),

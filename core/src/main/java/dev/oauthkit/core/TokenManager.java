@@ -390,7 +390,7 @@ public final class TokenManager {
     try {
       flightExecutor.execute(run);
     } catch (RejectedExecutionException e) {
-      run.run(); // A shut-down executor: the caller runs the flight itself.
+      run.run(); // Too many flights in progress: the caller runs this one itself.
     }
   }
 

@@ -85,7 +85,10 @@ final class RefreshLadder {
       throws TokenRequestException {
     boolean refreshOnly = grant.type().equals(Grant.REFRESH_TOKEN);
     TokenRequestException refusal = null;
-    String refreshToken = usable(previous != null ? previous.refreshToken() : null);
+    String held = previous != null ? previous.refreshToken() : null;
+    // A refresh token refused by an earlier background renewal still counts as refused in this one.
+    boolean heldRefused = held != null && isRefused(held);
+    String refreshToken = usable(held);
     if (refreshToken == null && refreshOnly) refreshToken = unusedGrantRefreshToken();
     for (int tried = 0; refreshToken != null && tried < MAX_REFRESH_TOKENS_TRIED; tried++) {
       try {
@@ -113,7 +116,13 @@ final class RefreshLadder {
       }
       if (refreshToken == null && refreshOnly) refreshToken = unusedGrantRefreshToken();
     }
-    if (refusal != null && background) throw refusal; // Serve the valid token until it expires.
+    if (background && (refusal != null || heldRefused)) {
+      if (refusal == null) refusal = lastRefusal();
+      if (refusal == null) {
+        refusal = new TokenRequestException("refresh token refused", null, 0, false);
+      }
+      throw refusal; // Serve the valid token until it expires.
+    }
     if (refreshOnly) {
       if (refusal == null) refusal = lastRefusal();
       if (refusal == null) {

@@ -359,7 +359,8 @@ public final class TokenManager {
       try {
         result = flight.await(call);
       } catch (IOException e) {
-        if (flight.background && (call == null || !call.isCanceled())) {
+        // Not when this caller's own wait ended (interrupted, canceled): it would spin.
+        if (flight.background && flight.failedWith(e) && (call == null || !call.isCanceled())) {
           continue; // A refresh-ahead renewal failed; a caller that needs a token tries itself.
         }
         throw e;

@@ -10,6 +10,8 @@ import static dev.oauthkit.core.TestServer.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,5 +171,63 @@ final class TokenManagerFailureTest {
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("storeKey required");
+  }
+
+  @Test
+  void interruptedCallerWaitingForABackgroundRenewalStopsAtOnce() throws Exception {
+    final CountDownLatch requested = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger calls = new AtomicInteger();
+    TokenSource source =
+        grant -> {
+          if (calls.incrementAndGet() > 1) {
+            requested.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              throw new InterruptedIOException();
+            }
+          }
+          return new AccessToken.Builder()
+              .value("token-" + calls.get())
+              .issuedAtMillis(clock.currentTimeMillis())
+              .expiresAtMillis(clock.currentTimeMillis() + TimeUnit.HOURS.toMillis(1))
+              .build();
+        };
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      final TokenManager tokens =
+          new TokenManager.Builder(source, Grant.clientCredentials())
+              .clock(clock)
+              .refreshExecutor(background)
+              .addApiBaseUrl(server.url("/"))
+              .build();
+      assertThat(tokens.token().value()).isEqualTo("token-1");
+      clock.advance(3600 - 100, TimeUnit.SECONDS); // Stale: renewed in the background.
+      tokens.token();
+      assertThat(requested.await(10, TimeUnit.SECONDS)).isTrue();
+
+      // A 401 for token-1 while the background renewal hangs: the caller waits for it, and is
+      // interrupted. It must stop at once, not spin until the renewal ends.
+      Future<Throwable> interrupted =
+          caller.submit(
+              () -> {
+                Thread.currentThread().interrupt();
+                try {
+                  tokens.refresh("token-1");
+                  return null;
+                } catch (IOException e) {
+                  return e;
+                } finally {
+                  Thread.interrupted();
+                }
+              });
+      assertThat(interrupted.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedIOException.class);
+    } finally {
+      release.countDown();
+      caller.shutdownNow();
+      background.shutdownNow();
+    }
   }
 }

@@ -48,8 +48,15 @@ final class RefreshLadder {
 
   /** What the store held when the renewal last read it, for its compare-and-set. */
   static final class StoreView {
+    /** The sign-out generation the renewal began in: nothing read after a sign-out is adopted. */
+    final long session;
+
     @Nullable AccessToken seen;
     boolean known;
+
+    StoreView(long session) {
+      this.session = session;
+    }
 
     void read(@Nullable StoreAccess.Read read) {
       known = read != null;
@@ -108,7 +115,7 @@ final class RefreshLadder {
       AccessToken stored = view.seen;
       refreshToken = null;
       if (stored != null && !TokenStore.sameEntry(stored, previous)) {
-        Entry adopted = cache.adopt(stored, 0L);
+        Entry adopted = cache.adopt(stored, 0L, view.session);
         if (adopted != null && adopted.token == stored && adopted.isUsable(nowMillis)) {
           return new Outcome(null, adopted);
         }

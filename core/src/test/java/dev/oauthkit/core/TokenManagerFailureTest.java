@@ -17,7 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.annotation.Nullable;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,5 +232,57 @@ final class TokenManagerFailureTest {
       caller.shutdownNow();
       background.shutdownNow();
     }
+  }
+
+  @Test
+  void signOutWhileTheNewTokenIsBeingStoredKeepsNothing() throws Exception {
+    final AtomicReference<TokenManager> manager = new AtomicReference<>();
+    final AtomicBoolean signOut = new AtomicBoolean(true);
+    final TokenStore memory = TokenStore.inMemory();
+    TokenStore store =
+        new TokenStore() {
+          @Override
+          public @Nullable AccessToken get(String key) throws IOException {
+            return memory.get(key);
+          }
+
+          @Override
+          public void put(String key, AccessToken token) throws IOException {
+            memory.put(key, token);
+          }
+
+          @Override
+          public void remove(String key) throws IOException {
+            memory.remove(key);
+          }
+
+          @Override
+          public boolean compareAndSet(
+              String key, @Nullable AccessToken expected, AccessToken update) throws IOException {
+            // The user signs out just after the token was served, just before it is stored.
+            if (signOut.getAndSet(false)) manager.get().clear();
+            return memory.compareAndSet(key, expected, update);
+          }
+        };
+    final AtomicInteger calls = new AtomicInteger();
+    TokenSource source =
+        grant ->
+            new AccessToken.Builder()
+                .value("token-" + calls.incrementAndGet())
+                .issuedAtMillis(clock.currentTimeMillis())
+                .refreshToken("rt")
+                .build();
+    TokenManager tokens =
+        new TokenManager.Builder(source, Grant.clientCredentials())
+            .clock(clock)
+            .store(store)
+            .storeKey("session")
+            .addApiBaseUrl(server.url("/"))
+            .build();
+    manager.set(tokens);
+
+    tokens.token();
+    assertThat(memory.get("session")).isNull(); // Signed out: the store keeps nothing.
+    assertThat(tokens.token().value()).isEqualTo("token-2"); // Not the one from before.
   }
 }

@@ -393,6 +393,10 @@ public final class TokenManager {
       flightExecutor.execute(run);
     } catch (RejectedExecutionException e) {
       run.run(); // A shut-down executor: the caller runs the flight itself.
+    } catch (Throwable e) {
+      // No thread for it (OutOfMemoryError): left registered, it would be joined forever.
+      Flight.FLIGHTS.remove(key, flight);
+      flight.fail(Attempts.unexpected(e));
     }
   }
 

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -284,5 +285,27 @@ final class TokenManagerFailureTest {
     tokens.token();
     assertThat(memory.get("session")).isNull(); // Signed out: the store keeps nothing.
     assertThat(tokens.token().value()).isEqualTo("token-2"); // Not the one from before.
+  }
+
+  @Test
+  void flightThatGetsNoThreadFailsInsteadOfStayingRegistered() throws Exception {
+    TokenSource source =
+        grant ->
+            new AccessToken.Builder().value("x").issuedAtMillis(clock.currentTimeMillis()).build();
+    TokenManager.Builder builder =
+        new TokenManager.Builder(source, Grant.clientCredentials())
+            .clock(clock)
+            .addApiBaseUrl(server.url("/"));
+    Executor noThreads =
+        task -> {
+          throw new OutOfMemoryError("unable to create native thread");
+        };
+    TokenManager tokens = new TokenManager(builder, source, new ManualExecutor(), noThreads);
+
+    assertThatThrownBy(tokens::token)
+        .isInstanceOf(TokenRequestException.class)
+        .hasMessage("token request failed: unexpected java.lang.OutOfMemoryError");
+    // Not left behind for every later caller to wait on forever.
+    assertThat(Flight.FLIGHTS.get(tokens.flightKey())).isNull();
   }
 }

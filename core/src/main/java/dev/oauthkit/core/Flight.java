@@ -96,6 +96,11 @@ final class Flight {
     done.countDown();
   }
 
+  /** Returns true if {@code e} is this flight's failure, not the end of one caller's wait. */
+  boolean failedWith(IOException e) {
+    return e == failure;
+  }
+
   boolean isDone() {
     return done.getCount() == 0;
   }

@@ -48,8 +48,15 @@ final class RefreshLadder {
 
   /** What the store held when the renewal last read it, for its compare-and-set. */
   static final class StoreView {
+    /** The sign-out generation the renewal began in: nothing read after a sign-out is adopted. */
+    final long session;
+
     @Nullable AccessToken seen;
     boolean known;
+
+    StoreView(long session) {
+      this.session = session;
+    }
 
     void read(@Nullable StoreAccess.Read read) {
       known = read != null;
@@ -85,7 +92,10 @@ final class RefreshLadder {
       throws TokenRequestException {
     boolean refreshOnly = grant.type().equals(Grant.REFRESH_TOKEN);
     TokenRequestException refusal = null;
-    String refreshToken = usable(previous != null ? previous.refreshToken() : null);
+    String held = previous != null ? previous.refreshToken() : null;
+    // A refresh token refused by an earlier background renewal still counts as refused in this one.
+    boolean heldRefused = held != null && isRefused(held);
+    String refreshToken = usable(held);
     if (refreshToken == null && refreshOnly) refreshToken = unusedGrantRefreshToken();
     for (int tried = 0; refreshToken != null && tried < MAX_REFRESH_TOKENS_TRIED; tried++) {
       try {
@@ -105,7 +115,7 @@ final class RefreshLadder {
       AccessToken stored = view.seen;
       refreshToken = null;
       if (stored != null && !TokenStore.sameEntry(stored, previous)) {
-        Entry adopted = cache.adopt(stored, 0L);
+        Entry adopted = cache.adopt(stored, 0L, view.session);
         if (adopted != null && adopted.token == stored && adopted.isUsable(nowMillis)) {
           return new Outcome(null, adopted);
         }
@@ -113,7 +123,13 @@ final class RefreshLadder {
       }
       if (refreshToken == null && refreshOnly) refreshToken = unusedGrantRefreshToken();
     }
-    if (refusal != null && background) throw refusal; // Serve the valid token until it expires.
+    if (background && (refusal != null || heldRefused)) {
+      if (refusal == null) refusal = lastRefusal();
+      if (refusal == null) {
+        refusal = new TokenRequestException("refresh token refused", null, 0, false);
+      }
+      throw refusal; // Serve the valid token until it expires.
+    }
     if (refreshOnly) {
       if (refusal == null) refusal = lastRefusal();
       if (refusal == null) {

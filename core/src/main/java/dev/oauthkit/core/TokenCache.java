@@ -106,7 +106,19 @@ final class TokenCache {
   @Nullable
   Entry adopt(AccessToken stored, long flightSequence) {
     synchronized (lock) {
+      return adopt(stored, flightSequence, session);
+    }
+  }
+
+  /**
+   * Like {@link #adopt(AccessToken, long)}, but adopts nothing if the user signed out since {@code
+   * session} began: {@code stored} may have been read before the sign-out removed it.
+   */
+  @Nullable
+  Entry adopt(AccessToken stored, long flightSequence, long session) {
+    synchronized (lock) {
       Entry entry = current;
+      if (session != this.session) return entry;
       if (entry != null && TokenStore.sameEntry(entry.token, stored)) return entry;
       if (!verified || contains(refused, stored.value())) return entry;
       entry = newEntry(stored, flightSequence);

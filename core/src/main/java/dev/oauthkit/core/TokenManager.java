@@ -323,10 +323,11 @@ public final class TokenManager {
   }
 
   private @Nullable Entry adoptStored() {
+    long session = cache.session();
     if (!cache.isVerified()) return null; // A sign-in is answered by the server, not the store.
     StoreAccess.Read read = store.get();
     if (read == null || read.token == null) return null;
-    return cache.adopt(read.token, 0L);
+    return cache.adopt(read.token, 0L, session);
   }
 
   /**
@@ -359,7 +360,8 @@ public final class TokenManager {
       try {
         result = flight.await(call);
       } catch (IOException e) {
-        if (flight.background && (call == null || !call.isCanceled())) {
+        // Not when this caller's own wait ended (interrupted, canceled): it would spin.
+        if (flight.background && flight.failedWith(e) && (call == null || !call.isCanceled())) {
           continue; // A refresh-ahead renewal failed; a caller that needs a token tries itself.
         }
         throw e;
@@ -391,6 +393,10 @@ public final class TokenManager {
       flightExecutor.execute(run);
     } catch (RejectedExecutionException e) {
       run.run(); // Too many flights in progress: the caller runs this one itself.
+    } catch (Throwable e) {
+      // No thread for it (OutOfMemoryError): left registered, it would be joined forever.
+      Flight.FLIGHTS.remove(key, flight);
+      flight.fail(Attempts.unexpected(e));
     }
   }
 
@@ -446,13 +452,13 @@ public final class TokenManager {
   private Landing lead(boolean background, long flightSequence) throws IOException {
     long session = cache.session();
     boolean verified = cache.isVerified();
-    RefreshLadder.StoreView view = new RefreshLadder.StoreView();
+    RefreshLadder.StoreView view = new RefreshLadder.StoreView(session);
     Entry entry = cache.current;
     if (verified) {
       // Another flight (here, or of a process sharing the store) may have landed meanwhile.
       view.read(store.get());
       if (view.seen != null) {
-        Entry adopted = cache.adopt(view.seen, 0L);
+        Entry adopted = cache.adopt(view.seen, 0L, session);
         if (adopted != null) entry = adopted;
       }
     }
@@ -478,11 +484,15 @@ public final class TokenManager {
       // Another process stored a successor while this one fetched: the store decides.
       StoreAccess.Read read = store.get();
       if (read != null && read.token != null) {
-        Entry adopted = cache.adopt(read.token, 0L);
+        Entry adopted = cache.adopt(read.token, 0L, session);
         if (adopted != null && adopted.isUsable(clock.currentTimeMillis())) {
           return new Landing(adopted, fetched);
         }
       }
+    }
+    if (cache.session() != session) {
+      // Signed out after the token was served: its removal from the store may have come first.
+      store.compareAndRemove(fetched.token);
     }
     return new Landing(obtained, fetched);
   }

@@ -24,7 +24,9 @@ import javax.annotation.Nullable;
  * <h2>The shared-store contract</h2>
  *
  * <p>The manager writes through {@link #compareAndSet} and removes a refused token through {@link
- * #compareAndRemove}; it calls {@link #remove} only when the user signs out ({@link
+ * #compareAndRemove}. It calls {@link #put} only where there is nothing to compare with: for a
+ * password sign-in the server just verified (it replaces whatever the store held) and after a read
+ * of the store failed. It calls {@link #remove} only when the user signs out ({@link
  * TokenManager#clear()}). Two entries are <em>the same</em> when their {@link AccessToken#value()
  * access tokens} and {@link AccessToken#refreshToken() refresh tokens} are equal; {@link
  * #sameEntry} says so. The store, and nothing else, decides which token is current: the manager

@@ -73,6 +73,45 @@ final class RefreshTokenBoundariesTest {
   }
 
   @Test
+  void secondBackgroundRenewalAfterARefusalStillKeepsServingTheValidToken() throws Exception {
+    TokenManager tokens = builder(Grant.refreshToken("r0")).storeKey("session").build();
+    server.enqueue(token("A", 3600, "r1"));
+    server.enqueue(json(400, "{\"error\":\"invalid_grant\"}"));
+
+    assertThat(tokens.token().value()).isEqualTo("A");
+    clock.advance(3600 - 100, TimeUnit.SECONDS);
+    assertThat(tokens.token().value()).isEqualTo("A");
+    assertThat(background.runAll()).isEqualTo(1); // r1 refused.
+
+    // After the backoff, another background renewal: it has no refresh token left to send, but A
+    // is still valid for another 65 seconds, so it must not sign the user out either.
+    clock.advance(5, TimeUnit.SECONDS);
+    assertThat(tokens.token().value()).isEqualTo("A");
+    background.runAll();
+    assertThat(tokens.token().value()).isEqualTo("A");
+    assertThat(store.get("session").value()).isEqualTo("A");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void secondBackgroundRenewalAfterARefusalDoesNotFallBackWhileTheTokenIsValid() throws Exception {
+    TokenManager tokens = builder(Grant.password("alice", "pw")).build();
+    server.enqueue(token("A", 3600, "r1"));
+    server.enqueue(json(400, "{\"error\":\"invalid_grant\"}"));
+    server.enqueue(token("B", 3600, "r2"));
+
+    tokens.token();
+    clock.advance(3600 - 100, TimeUnit.SECONDS);
+    tokens.token();
+    background.runAll();
+    clock.advance(5, TimeUnit.SECONDS);
+    tokens.token();
+    background.runAll();
+    assertThat(tokens.token().value()).isEqualTo("A");
+    assertThat(server.getRequestCount()).isEqualTo(2); // No fallback while A is valid.
+  }
+
+  @Test
   void refreshTokenRefusedInTheBackgroundFallsBackToThePasswordOnlyAtExpiry() throws Exception {
     TokenManager tokens = builder(Grant.password("alice", "pw")).build();
     server.enqueue(token("A", 3600, "r1"));

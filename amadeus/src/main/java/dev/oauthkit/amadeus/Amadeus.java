@@ -10,10 +10,9 @@ import dev.oauthkit.amadeus.model.Links;
 import dev.oauthkit.amadeus.model.Location;
 import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.Grant;
-import dev.oauthkit.core.internal.HttpBodies;
-import dev.oauthkit.core.internal.ProviderBuilder;
-import dev.oauthkit.core.internal.ProviderClient;
-import dev.oauthkit.core.internal.ProviderConfig;
+import dev.oauthkit.core.ProviderBuilder;
+import dev.oauthkit.core.ProviderClient;
+import dev.oauthkit.core.ProviderConfig;
 import java.io.IOException;
 import java.util.Objects;
 import javax.annotation.Nullable;
@@ -66,12 +65,7 @@ public final class Amadeus extends ProviderClient {
   Amadeus(ProviderConfig config) {
     super(
         config.baseUrl(),
-        config
-            .tokenManager(
-                AmadeusAuth.tokenEndpoint(
-                    config.baseUrl(), config.clientId(), config.clientSecret()),
-                Grant.clientCredentials())
-            .build());
+        config.tokenManager(AmadeusAuth.tokenEndpoint(config), Grant.clientCredentials()).build());
     this.clock = config.clock();
     Retrofit retrofit =
         new Retrofit.Builder()
@@ -105,7 +99,7 @@ public final class Amadeus extends ProviderClient {
   public <T> T execute(Call<T> call) throws IOException {
     Response<T> response = call.execute();
     if (!response.isSuccessful()) throw AmadeusException.from(response, clock);
-    return HttpBodies.requireBody(response.body(), response.code());
+    return requireBody(response.body(), response.code());
   }
 
   /**

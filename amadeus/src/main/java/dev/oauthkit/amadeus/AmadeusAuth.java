@@ -5,15 +5,14 @@
 package dev.oauthkit.amadeus;
 
 import dev.oauthkit.amadeus.model.Issue;
+import dev.oauthkit.core.ClientAuthentication;
+import dev.oauthkit.core.ErrorBody;
+import dev.oauthkit.core.ProviderConfig;
 import dev.oauthkit.core.TokenAuthenticator;
 import dev.oauthkit.core.TokenEndpoint;
-import dev.oauthkit.core.internal.Clients;
-import dev.oauthkit.core.internal.HttpBodies;
-import dev.oauthkit.core.internal.Json;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.Nullable;
-import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /** The OAuth configuration of the Amadeus APIs. */
@@ -32,8 +31,7 @@ final class AmadeusAuth {
       new TokenAuthenticator.RenewalPolicy() {
         @Override
         public boolean shouldRenew(Response unauthorized) throws IOException {
-          byte[] body = unauthorized.peekBody(HttpBodies.MAX_ERROR_BODY_BYTES).bytes();
-          List<Issue> errors = AmadeusException.issues(Json.parse(body));
+          List<Issue> errors = AmadeusException.issues(ErrorBody.peek(unauthorized).json());
           if (errors == null) return true;
           for (Issue error : errors) {
             if (isTokenCode(error.code)) return true;
@@ -47,9 +45,12 @@ final class AmadeusAuth {
         }
       };
 
-  static TokenEndpoint tokenEndpoint(HttpUrl baseUrl, String clientId, String clientSecret) {
+  static TokenEndpoint tokenEndpoint(ProviderConfig config) {
     // The credentials in the request body are the only documented way.
-    return Clients.tokenEndpoint(baseUrl, TOKEN_PATH, clientId, clientSecret).build();
+    return config
+        .tokenEndpoint(TOKEN_PATH)
+        .clientAuthentication(ClientAuthentication.REQUEST_BODY)
+        .build();
   }
 
   static boolean isTokenCode(@Nullable String code) {

@@ -7,8 +7,7 @@ package dev.oauthkit.amadeus;
 import dev.oauthkit.amadeus.model.Issue;
 import dev.oauthkit.core.ApiException;
 import dev.oauthkit.core.Clock;
-import dev.oauthkit.core.internal.ErrorBody;
-import dev.oauthkit.core.internal.Json;
+import dev.oauthkit.core.ErrorBody;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,22 +96,22 @@ public class AmadeusException extends ApiException {
   }
 
   private static Issue issue(Map<?, ?> error) {
-    Long status = Json.wholeNumber(error.get("status"));
+    Long status = ErrorBody.wholeNumber(error.get("status"));
     Object source = error.get("source");
     Issue.Source issueSource = null;
     if (source instanceof Map) {
       Map<?, ?> map = (Map<?, ?>) source;
       issueSource =
           new Issue.Source(
-              Json.string(map.get("parameter")),
-              Json.string(map.get("pointer")),
-              Json.string(map.get("example")));
+              ErrorBody.string(map.get("parameter")),
+              ErrorBody.string(map.get("pointer")),
+              ErrorBody.string(map.get("example")));
     }
     return new Issue(
         status != null && status >= 0 && status <= Integer.MAX_VALUE ? status.intValue() : 0,
-        Json.string(error.get("code")),
-        Json.string(error.get("title")),
-        Json.string(error.get("detail")),
+        ErrorBody.string(error.get("code")),
+        ErrorBody.string(error.get("title")),
+        ErrorBody.string(error.get("detail")),
         issueSource);
   }
 
@@ -131,7 +130,7 @@ public class AmadeusException extends ApiException {
       result.append(" (parameter ").append(first.source.parameter).append(')');
     }
     if (errors.size() > 1) result.append(" and ").append(errors.size() - 1).append(" more");
-    return Json.excerpt(result.toString());
+    return ErrorBody.excerpt(result.toString());
   }
 
   /** Returns every error of the body, in order; empty if the body was not an Amadeus error body. */

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.oauthkit.amadeus.model.Airline;
 import dev.oauthkit.amadeus.model.DataList;
 import dev.oauthkit.core.AccessToken;
+import dev.oauthkit.core.TokenInterceptor;
 import dev.oauthkit.core.TokenRequestException;
-import dev.oauthkit.core.internal.Clients;
 import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -238,7 +238,10 @@ class AmadeusAuthTest {
     // Another path on the same host does not get the token.
     server.enqueue(Fixtures.response(200, "text/plain", "ok"));
     OkHttpClient client =
-        Clients.authenticated(new OkHttpClient(), amadeus.tokens(), AmadeusAuth.RENEWAL_POLICY);
+        new OkHttpClient.Builder()
+            .addInterceptor(new TokenInterceptor(amadeus.tokens()))
+            .addNetworkInterceptor(new TokenInterceptor(amadeus.tokens()))
+            .build();
     Request elsewhere = new Request.Builder().url(server.url("/other")).build();
     try (Response response = client.newCall(elsewhere).execute()) {
       assertThat(response.code()).isEqualTo(200);

@@ -7,14 +7,14 @@ package dev.oauthkit.bindeo;
 import com.squareup.moshi.Moshi;
 import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.Grant;
+import dev.oauthkit.core.ProviderBuilder;
+import dev.oauthkit.core.ProviderClient;
+import dev.oauthkit.core.ProviderConfig;
 import dev.oauthkit.core.SignInRequiredException;
 import dev.oauthkit.core.TokenAuthenticator;
 import dev.oauthkit.core.TokenEndpoint;
 import dev.oauthkit.core.TokenManager;
 import dev.oauthkit.core.TokenRequestException;
-import dev.oauthkit.core.internal.ProviderBuilder;
-import dev.oauthkit.core.internal.ProviderClient;
-import dev.oauthkit.core.internal.ProviderConfig;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.Objects;
@@ -237,8 +237,7 @@ public final class Bindeo extends ProviderClient {
      */
     public Bindeo build() {
       ProviderConfig config = config();
-      TokenEndpoint endpoint =
-          BindeoAuth.tokenEndpoint(config.baseUrl(), config.clientId(), config.clientSecret());
+      TokenEndpoint endpoint = BindeoAuth.tokenEndpoint(config);
       Grant grant = userGrant != null ? userGrant : Grant.clientCredentials();
       String storeKey =
           sessionUser != null

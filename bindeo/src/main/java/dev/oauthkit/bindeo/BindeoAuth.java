@@ -4,11 +4,12 @@
  */
 package dev.oauthkit.bindeo;
 
+import dev.oauthkit.core.ClientAuthentication;
+import dev.oauthkit.core.ErrorBody;
+import dev.oauthkit.core.ProviderConfig;
 import dev.oauthkit.core.TokenEndpoint;
 import dev.oauthkit.core.TokenManager.RefreshTokenRejection;
 import dev.oauthkit.core.TokenRequestException;
-import dev.oauthkit.core.internal.Clients;
-import dev.oauthkit.core.internal.Json;
 import java.util.Locale;
 import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
@@ -27,7 +28,7 @@ final class BindeoAuth {
         public boolean isRejected(TokenRequestException e) {
           if (RefreshTokenRejection.INVALID_GRANT.isRejected(e)) return true;
           if (!"invalid_request".equals(e.error())) return false;
-          String hint = Json.string(e.errorBody().get("hint"));
+          String hint = ErrorBody.string(e.errorBody().get("hint"));
           return mentionsRefreshToken(e.errorDescription())
               || mentionsRefreshToken(hint)
               || "Token has expired".equals(hint)
@@ -40,8 +41,10 @@ final class BindeoAuth {
         }
       };
 
-  static TokenEndpoint tokenEndpoint(HttpUrl baseUrl, String clientId, String clientSecret) {
-    return Clients.tokenEndpoint(baseUrl, "access_token", clientId, clientSecret)
+  static TokenEndpoint tokenEndpoint(ProviderConfig config) {
+    return config
+        .tokenEndpoint("access_token")
+        .clientAuthentication(ClientAuthentication.REQUEST_BODY)
         .encoding(TokenEndpoint.Encoding.JSON)
         .build();
   }

@@ -6,8 +6,7 @@ package dev.oauthkit.bindeo;
 
 import dev.oauthkit.core.ApiException;
 import dev.oauthkit.core.Clock;
-import dev.oauthkit.core.internal.ErrorBody;
-import dev.oauthkit.core.internal.Json;
+import dev.oauthkit.core.ErrorBody;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -79,12 +78,12 @@ public final class BindeoException extends ApiException {
       Object errorField = object.get("error");
       if (errorField instanceof Map) {
         Map<?, ?> nested = (Map<?, ?>) errorField;
-        error = Json.string(nested.get("code"));
-        errorMessage = Json.string(nested.get("message"));
+        error = ErrorBody.string(nested.get("code"));
+        errorMessage = ErrorBody.string(nested.get("message"));
       } else {
-        error = Json.string(errorField);
-        errorMessage = Json.string(object.get("message"));
-        hint = Json.string(object.get("hint"));
+        error = ErrorBody.string(errorField);
+        errorMessage = ErrorBody.string(object.get("message"));
+        hint = ErrorBody.string(object.get("hint"));
       }
     }
     if (error == null && errorMessage == null) {
@@ -103,9 +102,9 @@ public final class BindeoException extends ApiException {
     }
     StringBuilder message = new StringBuilder("Bindeo answered HTTP ").append(code);
     if (error != null && !error.equals(Integer.toString(code)))
-      message.append(' ').append(Json.excerpt(error));
-    if (errorMessage != null) message.append(": ").append(Json.excerpt(errorMessage));
-    if (hint != null) message.append(" (").append(Json.excerpt(hint)).append(')');
+      message.append(' ').append(ErrorBody.excerpt(error));
+    if (errorMessage != null) message.append(": ").append(ErrorBody.excerpt(errorMessage));
+    if (hint != null) message.append(" (").append(ErrorBody.excerpt(hint)).append(')');
     return new BindeoException(message.toString(), code, error, errorMessage, hint, null);
   }
 

@@ -19,10 +19,9 @@ import dev.oauthkit.bindeo.model.MediaType;
 import dev.oauthkit.bindeo.model.NewAccount;
 import dev.oauthkit.bindeo.model.PasswordChange;
 import dev.oauthkit.bindeo.model.User;
-import dev.oauthkit.core.internal.ErrorBody;
+import dev.oauthkit.core.ErrorBody;
 import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
-import okhttp3.Headers;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -338,7 +337,15 @@ class BindeoApiTest {
    * Returns the exception for an error body with status {@code code}, as if read from a response.
    */
   private static BindeoException errorFor(int code, byte[] body) {
-    return BindeoException.from(ErrorBody.of(code, Headers.of(), body, null, 0L, null));
+    okhttp3.Response raw =
+        new okhttp3.Response.Builder()
+            .request(new okhttp3.Request.Builder().url("https://bindeo.test/").build())
+            .protocol(okhttp3.Protocol.HTTP_1_1)
+            .code(code)
+            .message("error")
+            .body(okhttp3.ResponseBody.create(body, null))
+            .build();
+    return BindeoException.from(ErrorBody.read(raw, raw.body(), dev.oauthkit.core.Clock.SYSTEM));
   }
 
   private static byte[] utf8(String s) {

@@ -112,11 +112,7 @@ public final class TokenManager {
     this.listener = new GuardedListener(builder.listener);
     this.storeKey = builder.storeKey != null ? builder.storeKey : defaultStoreKey(builder);
     this.source = source;
-    List<HttpUrl> apiBaseUrls = new ArrayList<>(builder.apiBaseUrls);
-    if (apiBaseUrls.isEmpty() && endpoint != null) {
-      apiBaseUrls.add(endpoint.url.newBuilder("/").build()); // The token endpoint's origin.
-    }
-    this.scope = new ApiScope(apiBaseUrls, endpoint);
+    this.scope = new ApiScope(builder.apiBaseUrls, endpoint);
     this.cache =
         new TokenCache(
             builder.refreshAheadMillis,
@@ -586,7 +582,7 @@ public final class TokenManager {
 
     /**
      * Creates a builder for a manager that obtains tokens from {@code source}, such as an app's own
-     * backend. Such a manager needs {@link #addApiBaseUrl} to know where its tokens may be sent.
+     * backend.
      */
     public Builder(TokenSource source, Grant grant) {
       this.endpoint = null;
@@ -695,7 +691,9 @@ public final class TokenManager {
     /**
      * Adds a base URL of the API the tokens are for. {@link TokenInterceptor} and {@link
      * TokenAuthenticator} send the token only to URLs with the same scheme, host and port whose
-     * path is the base URL's path or below it. Defaults to the token endpoint's origin.
+     * path is the base URL's path or below it. Required, at least one: it is never guessed, since
+     * an API is often on another host than its token endpoint (such as {@code accounts.example.com}
+     * and {@code api.example.com}).
      *
      * @throws IllegalArgumentException if {@code apiBaseUrl} is plain http to a host that is not
      *     loopback, unless the token endpoint allows insecure http.
@@ -710,12 +708,15 @@ public final class TokenManager {
     /**
      * Returns the manager.
      *
-     * @throws IllegalStateException if a manager with a custom {@link TokenSource} has no API base
-     *     URL.
+     * @throws IllegalStateException if no API base URL was added.
      */
     public TokenManager build() {
-      if (endpoint == null && apiBaseUrls.isEmpty()) {
-        throw new IllegalStateException("addApiBaseUrl required with a custom TokenSource.");
+      if (apiBaseUrls.isEmpty()) {
+        // Never guessed: an API on another host than its token endpoint would get no token, and
+        // its callers a bare 401 with nothing to say why.
+        throw new IllegalStateException(
+            "addApiBaseUrl required: tokens are sent only to the API base URLs, which are often on"
+                + " another host than the token endpoint.");
       }
       if (endpoint == null && storeSet && storeKey == null) {
         // Two sources of one class cannot be told apart: a shared store would mix their tokens.

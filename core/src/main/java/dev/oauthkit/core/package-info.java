@@ -19,6 +19,7 @@
  *     .build();
  * TokenManager tokens = new TokenManager.Builder(endpoint, Grant.clientCredentials())
  *     .client(client)
+ *     .addApiBaseUrl(HttpUrl.get("https://api.example.com/")) // required: where tokens may go
  *     .build();
  * TokenInterceptor interceptor = new TokenInterceptor(tokens);
  * OkHttpClient authenticated = client.newBuilder()

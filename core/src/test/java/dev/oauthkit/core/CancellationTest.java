@@ -72,6 +72,7 @@ final class CancellationTest {
 
   private TokenManager manager(OkHttpClient tokenClient, Clock clock, int maxAttempts) {
     return new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+        .addApiBaseUrl(server.url("/"))
         .client(tokenClient)
         .clock(clock)
         .maxAttempts(maxAttempts)
@@ -252,6 +253,7 @@ final class CancellationTest {
     OkHttpClient base = new OkHttpClient.Builder().dispatcher(dispatcher).build();
     TokenManager tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .client(base)
             .clock(new TestClock())
             .build();

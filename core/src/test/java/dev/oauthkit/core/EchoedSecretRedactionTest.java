@@ -135,6 +135,7 @@ class EchoedSecretRedactionTest {
             .encoding(encoding)
             .build();
     return new TokenManager.Builder(endpoint, grant)
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .maxAttempts(1)
         .refreshExecutor(new ManualExecutor())

@@ -70,7 +70,7 @@ class HopByHopScopeTest {
 
   @Test
   void redirectToTokenEndpointDropsToken() throws Exception {
-    OkHttpClient client = apiClient(managerBuilder().build()); // Scope: the endpoint's origin.
+    OkHttpClient client = apiClient(managerBuilder().addApiBaseUrl(local("/")).build());
     server.enqueue(TestServer.token(ACCESS_TOKEN, 3600));
     server.enqueue(redirect(307, "/oauth/token"));
     server.enqueue(new MockResponse().setBody("token endpoint"));
@@ -232,7 +232,7 @@ class HopByHopScopeTest {
   /** Spellings of the token endpoint's path that a lenient server routes to it. */
   @Test
   void tokenEndpointSpelledDifferentlyIsOutOfScope() throws Exception {
-    OkHttpClient client = apiClient(managerBuilder().build()); // Scope: the endpoint's origin.
+    OkHttpClient client = apiClient(managerBuilder().addApiBaseUrl(local("/")).build());
     server.enqueue(TestServer.token(ACCESS_TOKEN, 3600));
     String[] spellings = {
       "/oauth/token/",

@@ -48,6 +48,7 @@ final class HostileTokenTest {
 
   private TokenManager manager(TokenListener listener) {
     return new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .listener(listener)
         .maxAttempts(1)
@@ -157,6 +158,7 @@ final class HostileTokenTest {
     TokenListener listener = new ThrowingListener();
     TokenManager tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .store(store)
             .storeKey("k")

@@ -43,6 +43,7 @@ final class ListenerBoundariesTest {
   private TokenManager manager(Grant grant, TokenListener listener) {
     TokenManager tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), grant)
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .store(store)
             .listener(listener)

@@ -41,6 +41,7 @@ final class RefreshTokenBoundariesTest {
 
   private TokenManager.Builder builder(Grant grant) {
     return new TokenManager.Builder(TestServer.endpoint(server).build(), grant)
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .store(store)
         .refreshExecutor(background)

@@ -48,6 +48,7 @@ final class RefreshTokenTest {
 
   private TokenManager.Builder builder(Grant grant) {
     return new TokenManager.Builder(TestServer.endpoint(server).build(), grant)
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .store(store)
         .listener(listener)

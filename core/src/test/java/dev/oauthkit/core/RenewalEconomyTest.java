@@ -51,6 +51,7 @@ final class RenewalEconomyTest {
 
   private TokenManager.Builder builder() {
     return new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .maxAttempts(1);
   }

@@ -61,6 +61,7 @@ final class RetryAfterTest {
   void hugeRetryAfterFailsAtOnceInsteadOfRetryingSoon() throws Exception {
     TokenManager tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .refreshExecutor(new ManualExecutor())
             .build();

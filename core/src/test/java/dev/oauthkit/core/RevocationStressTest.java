@@ -85,6 +85,7 @@ final class RevocationStressTest {
     OkHttpClient base = new OkHttpClient();
     TokenManager tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .client(base)
             .clock(clock)
             .build();

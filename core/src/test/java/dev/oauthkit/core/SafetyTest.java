@@ -88,6 +88,7 @@ class SafetyTest {
     TokenEndpoint endpoint = endpointBuilder().build();
     TokenManager manager =
         new TokenManager.Builder(endpoint, Grant.password("alice@example.com", PASSWORD))
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .build();
 
@@ -114,6 +115,7 @@ class SafetyTest {
     TokenEndpoint endpoint = endpointBuilder().url(url).build();
     TokenManager manager =
         new TokenManager.Builder(endpoint, Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .refreshExecutor(executor)
             .build();
@@ -141,7 +143,7 @@ class SafetyTest {
 
   @Test
   void flowWithRefreshAndInvalidClientRecordsNoSecret() throws Exception {
-    TokenManager manager = managerBuilder().build();
+    TokenManager manager = managerBuilder().addApiBaseUrl(server.url("/")).build();
     OkHttpClient client = apiClient(manager);
 
     server.enqueue(TestServer.token(ACCESS_TOKEN, 3600, REFRESH_TOKEN)); // Token request.
@@ -243,6 +245,7 @@ class SafetyTest {
         new TokenManager.Builder(
                 endpointBuilder().clientAuthentication(ClientAuthentication.REQUEST_BODY).build(),
                 Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .refreshExecutor(executor)
             .listener(listener)
@@ -268,7 +271,7 @@ class SafetyTest {
 
   @Test
   void bearerIsNotSentToAHostOutsideTheScope() throws Exception {
-    OkHttpClient client = apiClient(managerBuilder().build());
+    OkHttpClient client = apiClient(managerBuilder().addApiBaseUrl(server.url("/")).build());
     other.enqueue(new MockResponse().setBody("elsewhere"));
 
     try (Response response = client.newCall(get(otherHost("/api/things"))).execute()) {
@@ -281,7 +284,7 @@ class SafetyTest {
 
   @Test
   void bearerIsNotSentToTheTokenEndpoint() throws Exception {
-    OkHttpClient client = apiClient(managerBuilder().build());
+    OkHttpClient client = apiClient(managerBuilder().addApiBaseUrl(server.url("/")).build());
     server.enqueue(TestServer.token(ACCESS_TOKEN, 3600));
 
     Request request =
@@ -299,7 +302,7 @@ class SafetyTest {
 
   @Test
   void callersAuthorizationHeaderIsNotReplaced() throws Exception {
-    OkHttpClient client = apiClient(managerBuilder().build());
+    OkHttpClient client = apiClient(managerBuilder().addApiBaseUrl(server.url("/")).build());
     server.enqueue(new MockResponse().setBody("ok"));
 
     Request request =
@@ -317,7 +320,7 @@ class SafetyTest {
 
   @Test
   void crossHostRedirectDoesNotCarryTheBearer() throws Exception {
-    OkHttpClient client = apiClient(managerBuilder().build());
+    OkHttpClient client = apiClient(managerBuilder().addApiBaseUrl(server.url("/")).build());
     server.enqueue(TestServer.token(ACCESS_TOKEN, 3600));
     server.enqueue(
         new MockResponse()

@@ -57,6 +57,7 @@ class Seed003GenericApiTest {
             .build();
     TokenManager manager =
         new TokenManager.Builder(endpoint, Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .refreshExecutor(executor)
             .build();

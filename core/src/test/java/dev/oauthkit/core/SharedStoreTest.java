@@ -60,6 +60,7 @@ final class SharedStoreTest {
   /** A process: its own clock, and its own store object over the shared map. */
   private TokenManager process(TestClock clock) {
     return new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.refreshToken("r0"))
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .store(new View(shared))
         .storeKey("session")
@@ -171,6 +172,7 @@ final class SharedStoreTest {
         };
     TokenManager process =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.refreshToken("r0"))
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .store(racing)
             .storeKey("session")

@@ -192,6 +192,7 @@ final class SingleFlightTest {
 
   private TokenManager manager(TokenEndpoint endpoint, TokenStore store, Grant grant) {
     return new TokenManager.Builder(endpoint, grant)
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .store(store)
         .maxAttempts(1)

@@ -388,6 +388,7 @@ class TokenErrorResponseTest {
 
     TokenManager build() {
       return new TokenManager.Builder(endpoint.build(), Grant.clientCredentials())
+          .addApiBaseUrl(server.url("/"))
           .clock(clock)
           .refreshExecutor(executor)
           .listener(listener)

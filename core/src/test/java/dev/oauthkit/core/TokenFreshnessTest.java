@@ -27,6 +27,7 @@ final class TokenFreshnessTest {
     server.start();
     tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .refreshExecutor(executor)
             .listener(listener)
@@ -215,6 +216,7 @@ final class TokenFreshnessTest {
 
   private TokenManager rebuildWithRefreshAhead(long minutes) {
     return new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .refreshExecutor(executor)
         .refreshAhead(minutes, TimeUnit.MINUTES)

@@ -116,6 +116,7 @@ final class TokenManagerFailureTest {
   void refreshGrantIsNotResentAfterAnAmbiguousFailure() throws Exception {
     TokenManager tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.password("u", "p"))
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .build();
     server.enqueue(token("A", 3600, "r1"));
@@ -133,6 +134,7 @@ final class TokenManagerFailureTest {
   void refreshGrantIsRetriedWhenTheServerSaysItDidNotProcessIt() throws Exception {
     TokenManager tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.password("u", "p"))
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .build();
     server.enqueue(token("A", 3600, "r1"));
@@ -151,6 +153,7 @@ final class TokenManagerFailureTest {
   void emptyRefreshTokenIsTreatedAsNone() throws Exception {
     TokenManager tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .build();
     server.enqueue(

@@ -282,7 +282,11 @@ class TokenRequestWireTest {
   private RecordedRequest requestFor(TokenEndpoint endpoint, Grant grant) throws Exception {
     server.enqueue(TestServer.token("at-wire", 3600));
     TokenManager manager =
-        new TokenManager.Builder(endpoint, grant).clock(clock).refreshExecutor(executor).build();
+        new TokenManager.Builder(endpoint, grant)
+            .addApiBaseUrl(server.url("/"))
+            .clock(clock)
+            .refreshExecutor(executor)
+            .build();
 
     assertThat(manager.token().value()).isEqualTo("at-wire");
 

@@ -105,6 +105,7 @@ class TokenResponseParsingTest {
     server.enqueue(TestServer.json(200, "{\"access_token\":\"at-default\"}"));
     TokenManager manager =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .refreshExecutor(executor)
             .defaultLifetime(10, TimeUnit.MINUTES)
@@ -226,6 +227,7 @@ class TokenResponseParsingTest {
 
   private TokenManager manager() {
     return new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .refreshExecutor(executor)
         .build();

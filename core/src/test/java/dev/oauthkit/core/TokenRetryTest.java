@@ -37,6 +37,7 @@ final class TokenRetryTest {
 
   private TokenManager.Builder builder() {
     return new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .listener(listener)
         .refreshExecutor(new ManualExecutor());

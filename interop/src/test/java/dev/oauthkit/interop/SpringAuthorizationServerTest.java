@@ -104,6 +104,7 @@ final class SpringAuthorizationServerTest {
 
   private TokenManager manager(TokenEndpoint endpoint) {
     return new TokenManager.Builder(endpoint, Grant.clientCredentials())
+        .addApiBaseUrl(tokenUrl.newBuilder("/").build())
         .client(client)
         .listener(listener)
         .build();

@@ -6,11 +6,10 @@ package dev.oauthkit.learnamp;
 
 import com.squareup.moshi.Moshi;
 import dev.oauthkit.core.Grant;
+import dev.oauthkit.core.ProviderBuilder;
+import dev.oauthkit.core.ProviderClient;
+import dev.oauthkit.core.ProviderConfig;
 import dev.oauthkit.core.TokenManager;
-import dev.oauthkit.core.internal.HttpBodies;
-import dev.oauthkit.core.internal.ProviderBuilder;
-import dev.oauthkit.core.internal.ProviderClient;
-import dev.oauthkit.core.internal.ProviderConfig;
 import dev.oauthkit.learnamp.model.Listing;
 import java.io.IOException;
 import java.util.Objects;
@@ -89,7 +88,7 @@ public final class LearnAmp extends ProviderClient {
   public <T> T execute(Call<T> call) throws IOException {
     Response<T> response = call.execute();
     if (!response.isSuccessful()) throw LearnAmpException.from(response);
-    return HttpBodies.requireBody(response.body(), response.code());
+    return requireBody(response.body(), response.code());
   }
 
   /**
@@ -163,10 +162,7 @@ public final class LearnAmp extends ProviderClient {
       HttpUrl baseUrl = config.baseUrl();
       TokenManager tokens =
           config
-              .tokenManager(
-                  LearnAmpAuth.tokenEndpoint(
-                      baseUrl, config.clientId(), config.clientSecret(), scope),
-                  Grant.clientCredentials())
+              .tokenManager(LearnAmpAuth.tokenEndpoint(config, scope), Grant.clientCredentials())
               .build();
       OkHttpClient authenticated = config.authenticated(tokens, LearnAmpAuth.RENEWAL_POLICY);
       Retrofit retrofit =

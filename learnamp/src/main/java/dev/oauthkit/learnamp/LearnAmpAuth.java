@@ -4,11 +4,11 @@
  */
 package dev.oauthkit.learnamp;
 
+import dev.oauthkit.core.ClientAuthentication;
+import dev.oauthkit.core.ProviderConfig;
 import dev.oauthkit.core.TokenAuthenticator;
 import dev.oauthkit.core.TokenEndpoint;
-import dev.oauthkit.core.internal.Clients;
 import javax.annotation.Nullable;
-import okhttp3.HttpUrl;
 
 /** OAuth configuration for the Learn Amp API. */
 final class LearnAmpAuth {
@@ -25,9 +25,10 @@ final class LearnAmpAuth {
    * {@code scope} when set), as in Learn Amp's {@code curl --form} example. The response is RFC
    * 6749 plus {@code created_at}, which core's standard parser reads.
    */
-  static TokenEndpoint tokenEndpoint(
-      HttpUrl baseUrl, String clientId, String clientSecret, @Nullable String scope) {
-    return Clients.tokenEndpoint(baseUrl, "oauth/token", clientId, clientSecret)
+  static TokenEndpoint tokenEndpoint(ProviderConfig config, @Nullable String scope) {
+    return config
+        .tokenEndpoint("oauth/token")
+        .clientAuthentication(ClientAuthentication.REQUEST_BODY)
         .encoding(TokenEndpoint.Encoding.MULTIPART)
         .scope(scope)
         .build();

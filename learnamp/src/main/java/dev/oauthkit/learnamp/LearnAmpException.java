@@ -6,8 +6,7 @@ package dev.oauthkit.learnamp;
 
 import dev.oauthkit.core.ApiException;
 import dev.oauthkit.core.Clock;
-import dev.oauthkit.core.internal.ErrorBody;
-import dev.oauthkit.core.internal.Json;
+import dev.oauthkit.core.ErrorBody;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,7 +73,9 @@ public final class LearnAmpException extends ApiException {
     Map<?, ?> json = body.jsonObject();
     Object errorValue = json != null ? json.get("error") : null;
     String error =
-        errorValue instanceof Map || errorValue instanceof List ? null : Json.string(errorValue);
+        errorValue instanceof Map || errorValue instanceof List
+            ? null
+            : ErrorBody.string(errorValue);
     if (json == null || error == null) {
       String excerpt = body.excerpt();
       String message =
@@ -91,7 +92,7 @@ public final class LearnAmpException extends ApiException {
     }
     Map<String, List<String>> fullErrors = fullErrors(json.get("fullErrors"));
     return new LearnAmpException(
-        "HTTP " + code + ": " + Json.excerpt(error),
+        "HTTP " + code + ": " + ErrorBody.excerpt(error),
         code,
         null,
         error,
@@ -108,11 +109,11 @@ public final class LearnAmpException extends ApiException {
       Object messagesValue = entry.getValue();
       if (messagesValue instanceof List) {
         for (Object message : (List<?>) messagesValue) {
-          String string = Json.string(message);
+          String string = ErrorBody.string(message);
           if (string != null) messages.add(string);
         }
       } else {
-        String string = Json.string(messagesValue);
+        String string = ErrorBody.string(messagesValue);
         if (string != null) messages.add(string);
       }
       result.put(String.valueOf(entry.getKey()), Collections.unmodifiableList(messages));

@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.oauthkit.core.AccessToken;
-import dev.oauthkit.core.TokenEndpoint;
 import dev.oauthkit.core.TokenRequestException;
 import dev.oauthkit.learnamp.model.Learnlist;
 import dev.oauthkit.testing.TestClock;
@@ -218,11 +217,7 @@ class LearnAmpAuthTest {
             .build();
     assertThat(eu2.baseUrl()).hasToString("https://api-eu2.learnamp.com/");
 
-    TokenEndpoint endpoint =
-        LearnAmpAuth.tokenEndpoint(LearnAmp.Environment.EU2.baseUrl(), "a", "b", null);
-    assertThat(endpoint.url()).hasToString("https://api-eu2.learnamp.com/oauth/token");
-    assertThat(endpoint.encoding()).isEqualTo(TokenEndpoint.Encoding.MULTIPART);
-    assertThat(endpoint.scope()).isNull();
+    assertThat(eu2.tokens().toString()).contains("https://api-eu2.learnamp.com/oauth/token");
   }
 
   @Test

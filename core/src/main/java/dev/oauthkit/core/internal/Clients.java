@@ -4,12 +4,9 @@
  */
 package dev.oauthkit.core.internal;
 
-import dev.oauthkit.core.ClientAuthentication;
 import dev.oauthkit.core.TokenAuthenticator;
-import dev.oauthkit.core.TokenEndpoint;
 import dev.oauthkit.core.TokenInterceptor;
 import dev.oauthkit.core.TokenManager;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /** Wiring shared by the provider modules. */
@@ -32,22 +29,5 @@ public final class Clients {
         .addNetworkInterceptor(interceptor)
         .authenticator(new TokenAuthenticator(tokens, policy))
         .build();
-  }
-
-  /**
-   * Returns a token endpoint builder for {@code path}, resolved against {@code baseUrl}, that sends
-   * the client credentials in the request body ({@link ClientAuthentication#REQUEST_BODY}).
-   *
-   * @throws IllegalArgumentException if {@code path} cannot be resolved against {@code baseUrl}.
-   */
-  public static TokenEndpoint.Builder tokenEndpoint(
-      HttpUrl baseUrl, String path, String clientId, String clientSecret) {
-    HttpUrl url = baseUrl.resolve(path);
-    if (url == null) throw new IllegalArgumentException("unexpected base URL: " + baseUrl.redact());
-    return new TokenEndpoint.Builder()
-        .url(url)
-        .clientId(clientId)
-        .clientSecret(clientSecret)
-        .clientAuthentication(ClientAuthentication.REQUEST_BODY);
   }
 }

@@ -54,14 +54,4 @@ public final class HttpBodies {
     if (date == null) return -1L;
     return Math.max(0L, date.getTime() - nowMillis);
   }
-
-  /**
-   * Returns {@code body}, the body of a successful answer with status {@code code}.
-   *
-   * @throws IOException if {@code body} is null.
-   */
-  public static <T> T requireBody(@Nullable T body, int code) throws IOException {
-    if (body == null) throw new IOException("HTTP " + code + " without a body");
-    return body;
-  }
 }

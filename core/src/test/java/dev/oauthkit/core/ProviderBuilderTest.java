@@ -2,16 +2,11 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.core.internal;
+package dev.oauthkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oauthkit.core.Clock;
-import dev.oauthkit.core.Grant;
-import dev.oauthkit.core.TokenListener;
-import dev.oauthkit.core.TokenManager;
-import dev.oauthkit.core.TokenStore;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -116,9 +111,7 @@ class ProviderBuilderTest {
 
     TokenManager tokens =
         config
-            .tokenManager(
-                Clients.tokenEndpoint(config.baseUrl(), "oauth/token", "id", SECRET).build(),
-                Grant.clientCredentials())
+            .tokenManager(config.tokenEndpoint("oauth/token").build(), Grant.clientCredentials())
             .build();
 
     assertThat(tokens.toString()).contains("https://gateway.example.com/api/oauth/token");

@@ -2,15 +2,17 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.core.internal;
+package dev.oauthkit.core;
 
-import dev.oauthkit.core.TokenManager;
+import java.io.IOException;
 import java.util.Objects;
+import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
 
 /**
  * What every provider's client has: the base URL of its API and the token manager that its calls
- * get their access tokens from. A provider's public client extends it and adds its API.
+ * get their access tokens from. Part of the provider kit: a provider's public client extends it and
+ * adds its API, built from a {@link ProviderConfig}.
  */
 public abstract class ProviderClient {
   private final HttpUrl baseUrl;
@@ -38,5 +40,15 @@ public abstract class ProviderClient {
    */
   public final HttpUrl baseUrl() {
     return baseUrl;
+  }
+
+  /**
+   * Returns {@code body}, the body of a successful answer with status {@code code}.
+   *
+   * @throws IOException if {@code body} is null: the API answered without the body it promises.
+   */
+  protected static <T> T requireBody(@Nullable T body, int code) throws IOException {
+    if (body == null) throw new IOException("HTTP " + code + " without a body");
+    return body;
   }
 }

@@ -2,11 +2,9 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.core.internal;
+package dev.oauthkit.core;
 
-import dev.oauthkit.core.Clock;
-import dev.oauthkit.core.TokenListener;
-import dev.oauthkit.core.TokenStore;
+import dev.oauthkit.core.internal.Urls;
 import java.util.Objects;
 import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
@@ -14,8 +12,22 @@ import okhttp3.OkHttpClient;
 
 /**
  * The settings every provider's builder has: client credentials, base URL, HTTP client, token
- * store, token listener and clock. A provider's public {@code Builder} extends it, adds its own
- * settings and builds from {@link #config()}.
+ * store, token listener and clock. Part of the provider kit: a provider's public {@code Builder}
+ * extends it, adds its own settings and builds from {@link #config()}, which validates them.
+ *
+ * <pre>{@code
+ * public static final class Builder extends ProviderBuilder<Builder> {
+ *   Builder() {
+ *     super(HttpUrl.get("https://api.example.com/"), "base URL");
+ *   }
+ *
+ *   public Example build() {
+ *     return new Example(config());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>A base URL set here is checked: plain http is refused unless the host is loopback.
  *
  * @param <B> the provider's builder, which the setters return.
  */

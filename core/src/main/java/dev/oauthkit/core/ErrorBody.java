@@ -2,9 +2,11 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.core.internal;
+package dev.oauthkit.core;
 
-import dev.oauthkit.core.Clock;
+import dev.oauthkit.core.internal.HttpBodies;
+import dev.oauthkit.core.internal.Json;
+import dev.oauthkit.core.internal.Redactor;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Collections;
@@ -16,15 +18,33 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The error body of an API response, read for an exception: at most {@link
- * HttpBodies#MAX_ERROR_BODY_BYTES}, with the request's credential masked should the server echo it
- * (as it is, JSON-escaped or percent-encoded; see {@link Redactor}), parsed as JSON where it is
- * JSON. A provider's exception maps {@link #json()} to its own fields and keeps {@link #excerpt()}
- * for a body in another shape.
+ * The error body of an API response, read safely for an exception. Part of the provider kit: a
+ * provider module maps an error response to its own {@link ApiException} subclass with it.
+ *
+ * <ul>
+ *   <li>At most {@value #MAX_BYTES} bytes are read, so a huge or endless body cannot exhaust
+ *       memory.
+ *   <li>The request's credential (its bearer token) is masked should the server echo it, as it is,
+ *       JSON-escaped or percent-encoded.
+ *   <li>The body is parsed leniently as JSON where it is JSON; {@link #string}, {@link
+ *       #wholeNumber} and {@link #excerpt(String)} read fields that servers send in more than one
+ *       shape.
+ *   <li>A {@code Retry-After} header, in seconds or as an HTTP date, is read into {@link
+ *       #retryAfterMillis()}.
+ * </ul>
+ *
+ * <pre>{@code
+ * ErrorBody body = ErrorBody.read(response.raw(), response.errorBody(), Clock.SYSTEM);
+ * Map<?, ?> json = body.jsonObject();
+ * String code = json != null ? ErrorBody.string(json.get("code")) : null;
+ * }</pre>
  */
 public final class ErrorBody {
   /** What a masked credential is replaced with. */
   public static final String REDACTED = Redactor.REDACTED;
+
+  /** The most bytes of an error body that are read. */
+  public static final int MAX_BYTES = (int) HttpBodies.MAX_ERROR_BODY_BYTES;
 
   private static final Charset UTF_8 = Charset.forName("UTF-8");
 
@@ -81,13 +101,41 @@ public final class ErrorBody {
   }
 
   /**
+   * Reads the body of {@code response} without consuming it, for a {@link
+   * TokenAuthenticator.RenewalPolicy} that decides from the body of a 401: the caller still gets
+   * the whole body. Reads at most {@link #MAX_BYTES}; never throws for an unreadable body.
+   *
+   * @throws IllegalArgumentException if {@code response} is successful.
+   */
+  public static ErrorBody peek(Response response) {
+    if (response.isSuccessful()) {
+      throw new IllegalArgumentException("response is successful: HTTP " + response.code());
+    }
+    byte[] bytes;
+    IOException readFailure = null;
+    try {
+      bytes = response.peekBody(MAX_BYTES).bytes();
+    } catch (IOException e) {
+      bytes = new byte[0];
+      readFailure = e;
+    }
+    return of(
+        response.code(),
+        response.headers(),
+        bytes,
+        response.request(),
+        Clock.SYSTEM.currentTimeMillis(),
+        readFailure);
+  }
+
+  /**
    * Returns the error body {@code bytes} of an answer with status {@code code} and {@code headers}
    * to {@code request}, or to an unknown request if it is null.
    *
    * @param nowMillis the time a {@code Retry-After} date is measured from.
    * @param readFailure why {@code bytes} are empty or cut short, or null.
    */
-  public static ErrorBody of(
+  static ErrorBody of(
       int code,
       Headers headers,
       byte[] bytes,
@@ -133,9 +181,7 @@ public final class ErrorBody {
     return code;
   }
 
-  /**
-   * Returns how many bytes of the body were read: at most {@link HttpBodies#MAX_ERROR_BODY_BYTES}.
-   */
+  /** Returns how many bytes of the body were read: at most {@link #MAX_BYTES}. */
   public int byteCount() {
     return byteCount;
   }
@@ -158,9 +204,34 @@ public final class ErrorBody {
     return json instanceof Map ? (Map<?, ?>) json : null;
   }
 
-  /** Returns the start of {@link #text()} on one line; see {@link Json#excerpt}. */
+  /** Returns the start of {@link #text()} on one line; see {@link #excerpt(String)}. */
   public String excerpt() {
     return Json.excerpt(text);
+  }
+
+  /**
+   * Returns the start of {@code text}, at most {@value #EXCERPT_CHARS} characters, on one line with
+   * control characters replaced: server text bounded for an exception message or a log line.
+   */
+  public static String excerpt(String text) {
+    return Json.excerpt(text);
+  }
+
+  /** How many characters {@link #excerpt(String)} keeps. */
+  public static final int EXCERPT_CHARS = Json.EXCERPT_CHARS;
+
+  /**
+   * Returns a scalar JSON value as a string: strings as they are, whole numbers without a decimal
+   * point ({@code 38187}, not {@code 38187.0}), booleans as {@code true} or {@code false}; null for
+   * null, objects and arrays. Servers send codes both as strings and as numbers.
+   */
+  public static @Nullable String string(@Nullable Object value) {
+    return Json.string(value);
+  }
+
+  /** Returns a whole number sent as a JSON number or as a numeric string, or null. */
+  public static @Nullable Long wholeNumber(@Nullable Object value) {
+    return Json.wholeNumber(value);
   }
 
   /**

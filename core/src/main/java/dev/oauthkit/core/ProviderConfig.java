@@ -2,21 +2,26 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.core.internal;
+package dev.oauthkit.core;
 
-import dev.oauthkit.core.Clock;
-import dev.oauthkit.core.Grant;
-import dev.oauthkit.core.TokenAuthenticator;
-import dev.oauthkit.core.TokenEndpoint;
-import dev.oauthkit.core.TokenListener;
-import dev.oauthkit.core.TokenManager;
-import dev.oauthkit.core.TokenStore;
+import dev.oauthkit.core.internal.Clients;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
  * The validated settings of a {@link ProviderBuilder}, with the wiring every provider does with
- * them. Immutable. Its {@link #toString()} contains no secret.
+ * them: its token endpoint, its token manager (which sends tokens only below the base URL) and its
+ * authenticated HTTP client. Part of the provider kit. Immutable; its {@link #toString()} contains
+ * no secret.
+ *
+ * <pre>{@code
+ * TokenEndpoint endpoint = config.tokenEndpoint("oauth/token")
+ *     .clientAuthentication(ClientAuthentication.REQUEST_BODY)
+ *     .build();
+ * TokenManager tokens = config.tokenManager(endpoint, Grant.clientCredentials()).build();
+ * OkHttpClient client = config.authenticated(tokens, TokenAuthenticator.RenewalPolicy.ALWAYS);
+ * }</pre>
  */
 public final class ProviderConfig {
   private final String clientId;
@@ -88,9 +93,30 @@ public final class ProviderConfig {
         .addApiBaseUrl(baseUrl); // Only below the base URL's path, for a custom base URL.
   }
 
+  /** Returns the token listener. */
+  public TokenListener tokenListener() {
+    return tokenListener;
+  }
+
   /**
-   * Returns this configuration's client with the token interceptor and authenticator of {@code
-   * tokens}; see {@link Clients#authenticated}.
+   * Returns a token endpoint builder for {@code path}, resolved against the base URL, with this
+   * configuration's client id and secret. The provider adds what its endpoint needs (client
+   * authentication, encoding, field names) and builds it.
+   *
+   * @throws IllegalArgumentException if {@code path} cannot be resolved against the base URL.
+   */
+  public TokenEndpoint.Builder tokenEndpoint(String path) {
+    Objects.requireNonNull(path, "path == null");
+    HttpUrl url = baseUrl.resolve(path);
+    if (url == null) throw new IllegalArgumentException("unexpected token endpoint path: " + path);
+    return new TokenEndpoint.Builder().url(url).clientId(clientId).clientSecret(clientSecret);
+  }
+
+  /**
+   * Returns this configuration's client with a {@link TokenInterceptor} (installed both as an
+   * application and as a network interceptor, so that every redirect hop is checked) and a {@link
+   * TokenAuthenticator} with {@code renewalPolicy}, for {@code tokens}. The returned client shares
+   * the connection pool and dispatcher of {@link #client()}.
    */
   public OkHttpClient authenticated(
       TokenManager tokens, TokenAuthenticator.RenewalPolicy renewalPolicy) {

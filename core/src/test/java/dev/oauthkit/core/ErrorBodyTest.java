@@ -2,12 +2,11 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.core.internal;
+package dev.oauthkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oauthkit.core.Clock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -105,13 +104,13 @@ class ErrorBodyTest {
   @Test
   void longBodiesAreReadUpToTheLimit() {
     StringBuilder text = new StringBuilder();
-    while (text.length() <= HttpBodies.MAX_ERROR_BODY_BYTES) text.append("0123456789");
+    while (text.length() <= ErrorBody.MAX_BYTES) text.append("0123456789");
 
     ErrorBody body =
         ErrorBody.read(response(500, null), ResponseBody.create(text.toString(), null), CLOCK);
 
-    assertThat((long) body.byteCount()).isEqualTo(HttpBodies.MAX_ERROR_BODY_BYTES);
-    assertThat(body.excerpt()).hasSize(Json.EXCERPT_CHARS + 1);
+    assertThat((long) body.byteCount()).isEqualTo(ErrorBody.MAX_BYTES);
+    assertThat(body.excerpt()).hasSize(ErrorBody.EXCERPT_CHARS + 1);
   }
 
   @Test

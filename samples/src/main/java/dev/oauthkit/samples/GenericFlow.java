@@ -83,6 +83,7 @@ final class GenericFlow extends Flow {
         new TokenManager.Builder(endpoint, Grant.clientCredentials())
             .client(base)
             .listener(listener)
+            .addApiBaseUrl(baseUrl.resolve("/api/")) // Where the token may go.
             .build();
     // The same interceptor twice: only as a network interceptor does it see each redirect hop,
     // and take the token off one that leaves the API.

@@ -8,7 +8,9 @@ import dev.oauthkit.core.internal.Urls;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -514,6 +516,15 @@ public final class TokenManager {
     if (username != null) material.append(username);
     String refreshToken = grant.parameters().get("refresh_token");
     if (refreshToken != null) material.append(refreshToken);
+    if (grant.isCustom()) {
+      // Every parameter set is its own key; lengths keep the material unambiguous. Hashed below.
+      for (Map.Entry<String, String> parameter : new TreeMap<>(grant.parameters()).entrySet()) {
+        String name = parameter.getKey();
+        String value = parameter.getValue();
+        material.append('\n').append(name.length()).append(':').append(name);
+        material.append(value.length()).append(':').append(value);
+      }
+    }
     return "oauthkit:" + ByteString.encodeUtf8(material.toString()).sha256().hex().substring(0, 40);
   }
 
@@ -615,8 +626,9 @@ public final class TokenManager {
 
     /**
      * Sets the key tokens are stored under. By default the key is a hash of the token endpoint,
-     * client id, scope, grant type and user, so that no two credentials share a key; set one only
-     * to find tokens across changes of those, and never share it between users.
+     * client id, scope, grant type and user (and all the parameters of a grant made by {@link
+     * Grant#of}), so that no two credentials share a key; set one only to find tokens across
+     * changes of those, and never share it between users.
      */
     public Builder storeKey(String storeKey) {
       Objects.requireNonNull(storeKey, "storeKey == null");

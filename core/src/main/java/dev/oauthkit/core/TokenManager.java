@@ -171,8 +171,15 @@ public final class TokenManager {
   }
 
   /**
-   * Forgets the cached token, in memory and in the store, as when the user signs out. The next call
-   * fetches a new token with this manager's grant.
+   * Forgets the cached token, in memory and in the store, as when the user signs out, along with
+   * its refresh token.
+   *
+   * <p>What the next call does depends on the grant. A manager that can sign in again by itself
+   * (client credentials, password, a grant made by {@link Grant#of}) fetches a new token with its
+   * grant. A manager built with {@link Grant#refreshToken} has nothing left to sign in with: the
+   * refresh token of its grant is forgotten too, so the next call throws {@link
+   * SignInRequiredException} without making a request. Build a new manager with the refresh token
+   * of a new sign-in.
    */
   public void clear() {
     cache.clear();

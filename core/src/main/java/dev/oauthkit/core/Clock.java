@@ -9,6 +9,8 @@ package dev.oauthkit.core;
  * control time (a fake clock in a test, a server-synchronised clock on a device) can inject their
  * own.
  *
+ * <p>{@link #sleep} has a default, so a lambda is a clock: {@code Clock clock = () -> nowMillis;}.
+ *
  * <p>Implementations must be thread-safe.
  */
 public interface Clock {
@@ -18,11 +20,6 @@ public interface Clock {
         @Override
         public long currentTimeMillis() {
           return System.currentTimeMillis();
-        }
-
-        @Override
-        public void sleep(long millis) throws InterruptedException {
-          Thread.sleep(millis);
         }
 
         @Override
@@ -36,7 +33,10 @@ public interface Clock {
 
   /**
    * Waits {@code millis} milliseconds. The engine calls this between attempts of a failed token
-   * request; a test clock advances its time instead of blocking.
+   * request; a test clock advances its time instead of blocking. The default calls {@link
+   * Thread#sleep(long)}.
    */
-  void sleep(long millis) throws InterruptedException;
+  default void sleep(long millis) throws InterruptedException {
+    Thread.sleep(millis);
+  }
 }

@@ -13,6 +13,7 @@ import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,22 +65,27 @@ final class OAuth2TokenSource implements TokenSource {
 
   @Override
   public AccessToken fetch(Grant grant) throws IOException {
-    Request request = newRequest(grant);
     long requestTimeMillis = clock.currentTimeMillis();
+    List<String> secrets = new ArrayList<>();
+    Request request = newRequest(grant, requestTimeMillis, secrets);
     Call.Factory client =
         grant.type().equals(Grant.REFRESH_TOKEN) ? this.refreshClient : this.client;
     try (Response response = client.newCall(request).execute()) {
-      return readResponse(response, grant, requestTimeMillis);
+      return readResponse(response, grant, requestTimeMillis, secrets);
     }
   }
 
-  Request newRequest(Grant grant) {
+  /**
+   * Builds the token request for {@code grant}, made at {@code nowMillis}, and adds the secrets the
+   * client authentication put in it to {@code secrets}.
+   */
+  Request newRequest(Grant grant, long nowMillis, List<String> secrets) throws IOException {
     Map<String, String> fields = new LinkedHashMap<>();
     putField(fields, "grant_type", grant.type());
-    if (endpoint.clientAuthentication == ClientAuthentication.REQUEST_BODY) {
-      putField(fields, "client_id", endpoint.clientId);
-      if (endpoint.clientSecret != null) putField(fields, "client_secret", endpoint.clientSecret);
-    }
+    ClientAuthentication.TokenRequest authentication =
+        new ClientAuthentication.TokenRequest(endpoint, nowMillis, fields);
+    endpoint.clientAuthentication.authenticate(authentication);
+    secrets.addAll(authentication.secrets);
     for (Map.Entry<String, String> parameter : grant.parameters().entrySet()) {
       putField(fields, parameter.getKey(), parameter.getValue());
     }
@@ -91,25 +97,10 @@ final class OAuth2TokenSource implements TokenSource {
             .url(endpoint.url)
             .header("Accept", "application/json")
             .post(body(fields));
-    switch (endpoint.clientAuthentication) {
-      case BASIC:
-        request.header(
-            "Authorization",
-            Credentials.basic(formUrlEncode(endpoint.clientId), formUrlEncode(secret()), UTF_8));
-        break;
-      case BASIC_UNENCODED:
-        request.header("Authorization", Credentials.basic(endpoint.clientId, secret(), UTF_8));
-        break;
-      case REQUEST_BODY:
-        break;
+    for (Map.Entry<String, String> header : authentication.headers.entrySet()) {
+      request.header(header.getKey(), header.getValue());
     }
     return request.build();
-  }
-
-  private String secret() {
-    String secret = endpoint.clientSecret;
-    if (secret == null) throw new AssertionError(); // Checked by TokenEndpoint.Builder.build().
-    return secret;
   }
 
   private void putField(Map<String, String> fields, String standardName, String value) {
@@ -158,7 +149,18 @@ final class OAuth2TokenSource implements TokenSource {
 
   AccessToken readResponse(Response response, Grant grant, long requestTimeMillis)
       throws IOException {
-    Redactor redactor = redactor(grant);
+    return readResponse(response, grant, requestTimeMillis, Collections.<String>emptyList());
+  }
+
+  /**
+   * Reads the answer to a request for {@code grant}.
+   *
+   * @param secrets what the client authentication added as secrets, such as a client assertion.
+   */
+  AccessToken readResponse(
+      Response response, Grant grant, long requestTimeMillis, List<String> secrets)
+      throws IOException {
+    Redactor redactor = redactor(grant, secrets);
     ResponseBody body = response.body();
     byte[] bytes = body != null ? readLimited(body.source(), response.code()) : new byte[0];
     String contentType = response.header("Content-Type", "none");
@@ -304,11 +306,12 @@ final class OAuth2TokenSource implements TokenSource {
   }
 
   /**
-   * Returns a redactor for the secrets {@code grant}'s request carries; it finds them raw,
-   * JSON-escaped and form-encoded, as a server may echo them.
+   * Returns a redactor for the secrets {@code grant}'s request carries, {@code
+   * authenticationSecrets} among them; it finds them raw, JSON-escaped and form-encoded, as a
+   * server may echo them.
    */
-  private Redactor redactor(Grant grant) {
-    List<String> secrets = new ArrayList<>();
+  private Redactor redactor(Grant grant, List<String> authenticationSecrets) {
+    List<String> secrets = new ArrayList<>(authenticationSecrets);
     String clientSecret = endpoint.clientSecret;
     if (clientSecret != null) {
       secrets.add(clientSecret);
@@ -317,10 +320,7 @@ final class OAuth2TokenSource implements TokenSource {
       secrets.add(basicCredentials(endpoint.clientId, clientSecret, true).substring(6));
       secrets.add(basicCredentials(endpoint.clientId, clientSecret, false).substring(6));
     }
-    String password = grant.parameters().get("password");
-    if (password != null) secrets.add(password);
-    String refreshToken = grant.parameters().get("refresh_token");
-    if (refreshToken != null) secrets.add(refreshToken);
+    secrets.addAll(grant.secrets());
     return new Redactor(secrets);
   }
 

@@ -227,13 +227,20 @@ public final class TokenEndpoint {
       return this;
     }
 
-    /** Sets the client secret; null for a public client, which sends only its id. */
+    /**
+     * Sets the client secret; null for a public client, which sends only its id, or for a client
+     * that authenticates otherwise, such as with {@link ClientAuthentication#privateKeyJwt}.
+     */
     public Builder clientSecret(@Nullable String clientSecret) {
       this.clientSecret = clientSecret;
       return this;
     }
 
-    /** Sets how the client authenticates. Defaults to {@link ClientAuthentication#BASIC}. */
+    /**
+     * Sets how the client authenticates: one of the {@link ClientAuthentication} constants, {@link
+     * ClientAuthentication#privateKeyJwt}, or an implementation of its own. Defaults to {@link
+     * ClientAuthentication#BASIC}.
+     */
     public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
       this.clientAuthentication =
           Objects.requireNonNull(clientAuthentication, "clientAuthentication == null");
@@ -296,6 +303,9 @@ public final class TokenEndpoint {
       if (REQUEST_FIELDS.contains(name)) {
         throw new IllegalArgumentException(name + " is a standard field; configure it instead");
       }
+      if (name.equals("client_assertion") || name.equals("client_assertion_type")) {
+        throw new IllegalArgumentException(name + " is sent by the client authentication");
+      }
       parameters.put(name, value);
       return this;
     }
@@ -321,8 +331,9 @@ public final class TokenEndpoint {
     /**
      * Returns the endpoint.
      *
-     * @throws IllegalStateException if the URL or client id is missing, or the configuration is
-     *     contradictory.
+     * @throws IllegalStateException if the URL or client id is missing, the client authentication
+     *     is {@link ClientAuthentication#BASIC} or {@link ClientAuthentication#BASIC_UNENCODED}
+     *     without a client secret, or the configuration is contradictory.
      * @throws IllegalArgumentException if the URL is plain http to a host that is not loopback and
      *     insecure http was not allowed.
      */
@@ -330,7 +341,9 @@ public final class TokenEndpoint {
       if (url == null) throw new IllegalStateException("url required.");
       if (clientId == null) throw new IllegalStateException("clientId required.");
       Urls.checkSecure(url, allowInsecureHttp, "token endpoint");
-      if (clientAuthentication != ClientAuthentication.REQUEST_BODY && clientSecret == null) {
+      if (clientAuthentication instanceof ClientSecretAuthentication
+          && ((ClientSecretAuthentication) clientAuthentication).requiresSecret()
+          && clientSecret == null) {
         throw new IllegalStateException(
             clientAuthentication + " client authentication requires a clientSecret.");
       }

@@ -8,7 +8,9 @@ import dev.oauthkit.core.internal.Urls;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -165,8 +167,15 @@ public final class TokenManager {
   }
 
   /**
-   * Forgets the cached token, in memory and in the store, as when the user signs out. The next call
-   * fetches a new token with this manager's grant.
+   * Forgets the cached token, in memory and in the store, as when the user signs out, along with
+   * its refresh token.
+   *
+   * <p>What the next call does depends on the grant. A manager that can sign in again by itself
+   * (client credentials, password, a grant made by {@link Grant#of}) fetches a new token with its
+   * grant. A manager built with {@link Grant#refreshToken} has nothing left to sign in with: the
+   * refresh token of its grant is forgotten too, so the next call throws {@link
+   * SignInRequiredException} without making a request. Build a new manager with the refresh token
+   * of a new sign-in.
    */
   public void clear() {
     cache.clear();
@@ -510,6 +519,15 @@ public final class TokenManager {
     if (username != null) material.append(username);
     String refreshToken = grant.parameters().get("refresh_token");
     if (refreshToken != null) material.append(refreshToken);
+    if (grant.isCustom()) {
+      // Every parameter set is its own key; lengths keep the material unambiguous. Hashed below.
+      for (Map.Entry<String, String> parameter : new TreeMap<>(grant.parameters()).entrySet()) {
+        String name = parameter.getKey();
+        String value = parameter.getValue();
+        material.append('\n').append(name.length()).append(':').append(name);
+        material.append(value.length()).append(':').append(value);
+      }
+    }
     return "oauthkit:" + ByteString.encodeUtf8(material.toString()).sha256().hex().substring(0, 40);
   }
 
@@ -611,8 +629,9 @@ public final class TokenManager {
 
     /**
      * Sets the key tokens are stored under. By default the key is a hash of the token endpoint,
-     * client id, scope, grant type and user, so that no two credentials share a key; set one only
-     * to find tokens across changes of those, and never share it between users.
+     * client id, scope, grant type and user (and all the parameters of a grant made by {@link
+     * Grant#of}), so that no two credentials share a key; set one only to find tokens across
+     * changes of those, and never share it between users.
      */
     public Builder storeKey(String storeKey) {
       Objects.requireNonNull(storeKey, "storeKey == null");

@@ -7,6 +7,7 @@ package dev.oauthkit.core;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
@@ -85,6 +86,47 @@ public class TokenRequestException extends IOException {
         -1L);
   }
 
+  /**
+   * Creates an exception for a custom {@link TokenSource} to report a refusal that says when to try
+   * again, such as a 429 or 503 with a {@code Retry-After} header. When {@code isTransient} is
+   * true, the engine waits {@code retryAfterMillis} before its next attempt instead of its own
+   * backoff; if that is longer than the renewal may still wait in total, it fails at once.
+   *
+   * @param message names the problem; must not contain a secret or a token.
+   * @param code the HTTP status, or 0 if there was no response.
+   * @param error the OAuth 2.0 error code, such as {@code temporarily_unavailable}, or null.
+   * @param isTransient whether the engine may retry.
+   * @param retryAfterMillis how long the server asked to wait before trying again, or -1 if it did
+   *     not say.
+   * @throws IllegalArgumentException if {@code retryAfterMillis} is less than -1.
+   */
+  public TokenRequestException(
+      String message,
+      int code,
+      @Nullable String error,
+      @Nullable String errorDescription,
+      boolean isTransient,
+      long retryAfterMillis) {
+    this(
+        Objects.requireNonNull(message, "message == null"),
+        null,
+        code,
+        error,
+        errorDescription,
+        null,
+        Collections.<String, Object>emptyMap(),
+        null,
+        isTransient,
+        checkRetryAfter(retryAfterMillis));
+  }
+
+  private static long checkRetryAfter(long retryAfterMillis) {
+    if (retryAfterMillis < -1L) {
+      throw new IllegalArgumentException("retryAfterMillis < -1: " + retryAfterMillis);
+    }
+    return retryAfterMillis;
+  }
+
   /** Creates an exception for a failure that has no HTTP response, such as a malformed token. */
   TokenRequestException(String message, @Nullable Throwable cause, int code, boolean isTransient) {
     this(
@@ -156,6 +198,15 @@ public class TokenRequestException extends IOException {
    */
   public @Nullable String bodyExcerpt() {
     return bodyExcerpt;
+  }
+
+  /**
+   * Returns how long the server asked to wait before trying again ({@code Retry-After} on a 408,
+   * 429 or 5xx answer, RFC 9110 §10.2.3), in milliseconds, or -1 if it did not say. The engine has
+   * already honoured it between its attempts.
+   */
+  public long retryAfterMillis() {
+    return retryAfterMillis;
   }
 
   /**

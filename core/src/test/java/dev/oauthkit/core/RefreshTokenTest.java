@@ -330,4 +330,28 @@ final class RefreshTokenTest {
     take(server);
     assertThat(body(take(server))).startsWith("grant_type=password");
   }
+
+  @Test
+  void clearWithARefreshTokenGrantRequiresSignInWithoutARequest() throws Exception {
+    TokenManager tokens = manager(Grant.refreshToken("r0"));
+    server.enqueue(token("A", 3600, "r1"));
+
+    assertThat(tokens.token().value()).isEqualTo("A");
+    tokens.clear();
+
+    assertThatThrownBy(tokens::token).isInstanceOf(SignInRequiredException.class);
+    assertThatThrownBy(() -> tokens.refresh(null)).isInstanceOf(SignInRequiredException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(store.get(tokens.storeKey())).isNull();
+  }
+
+  @Test
+  void clearBeforeTheFirstTokenOfARefreshTokenGrantAlsoRequiresSignIn() throws Exception {
+    TokenManager tokens = manager(Grant.refreshToken("r0"));
+
+    tokens.clear();
+
+    assertThatThrownBy(tokens::token).isInstanceOf(SignInRequiredException.class);
+    assertThat(server.getRequestCount()).isZero();
+  }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oauthkit.core.internal.HttpBodies;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Headers;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -74,5 +75,82 @@ final class RetryAfterTest {
         .satisfies(e -> assertThat(((TokenRequestException) e).code()).isEqualTo(429));
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(clock.sleeps).isEmpty();
+  }
+
+  @Test
+  void retryAfterOfAServerAnswerIsExposed() {
+    TokenManager tokens =
+        new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .clock(clock)
+            .maxAttempts(1)
+            .refreshExecutor(new ManualExecutor())
+            .build();
+    server.enqueue(json(429, "{}").setHeader("Retry-After", "2"));
+
+    TokenRequestException e = TokenResponseParsingTest.tokenFailure(tokens);
+
+    assertThat(e.retryAfterMillis()).isEqualTo(2_000L);
+    assertThat(
+            new TokenRequestException("refused", 400, "invalid_grant", null, false)
+                .retryAfterMillis())
+        .isEqualTo(-1L);
+  }
+
+  @Test
+  void customSourceRetryAfterIsHonoured() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    TokenSource busyOnce =
+        grant -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new TokenRequestException(
+                "backend busy", 503, "temporarily_unavailable", null, true, 7_000L);
+          }
+          return new AccessToken.Builder()
+              .value("from-backend")
+              .issuedAtMillis(clock.currentTimeMillis())
+              .expiresAtMillis(clock.currentTimeMillis() + 3_600_000L)
+              .build();
+        };
+    TokenManager tokens = customSourceManager(busyOnce);
+
+    assertThat(tokens.token().value()).isEqualTo("from-backend");
+
+    assertThat(calls.get()).isEqualTo(2);
+    assertThat(clock.sleeps).containsExactly(7_000L);
+  }
+
+  @Test
+  void customSourceRetryAfterBeyondTheWaitBudgetFailsAtOnce() {
+    TokenRequestException busy =
+        new TokenRequestException("backend busy", 429, null, null, true, 60_000L);
+    AtomicInteger calls = new AtomicInteger();
+    TokenManager tokens =
+        customSourceManager(
+            grant -> {
+              calls.incrementAndGet();
+              throw busy;
+            });
+
+    assertThat(TokenResponseParsingTest.tokenFailure(tokens)).isSameAs(busy);
+    assertThat(busy.retryAfterMillis()).isEqualTo(60_000L);
+    assertThat(calls.get()).isEqualTo(1);
+    assertThat(clock.sleeps).isEmpty();
+  }
+
+  @Test
+  void retryAfterMillisBelowMinusOneIsRefused() {
+    assertThatThrownBy(() -> new TokenRequestException("busy", 503, null, null, true, -2L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("retryAfterMillis < -1: -2");
+    assertThat(new TokenRequestException("busy", 503, null, null, true, -1L).retryAfterMillis())
+        .isEqualTo(-1L);
+  }
+
+  private TokenManager customSourceManager(TokenSource source) {
+    return new TokenManager.Builder(source, Grant.clientCredentials())
+        .clock(clock)
+        .addApiBaseUrl(server.url("/"))
+        .refreshExecutor(new ManualExecutor())
+        .build();
   }
 }

@@ -22,6 +22,7 @@ import dev.oauthkit.core.TokenRequestException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.text.ParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -48,6 +49,7 @@ final class MockOAuth2ServerTest {
   private static final String ISSUER = "issuer";
   private static final String CLIENT_ID = "oauthkit-client";
   private static final String CLIENT_SECRET = "oauthkit-secret";
+  private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
   private final MockOAuth2Server server = new MockOAuth2Server();
   private final MockWebServer api = new MockWebServer();
@@ -350,5 +352,28 @@ final class MockOAuth2ServerTest {
     } catch (ParseException e) {
       throw new AssertionError("token response is not JSON", e);
     }
+  }
+
+  @Test
+  void jwtBearerGrantAsACustomGrant() throws IOException {
+    String assertion =
+        manager(endpoint().build(), Grant.clientCredentials()).token().value(); // a signed JWT
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("assertion", assertion);
+    parameters.put("scope", "downstream");
+    TokenManager tokens = manager(endpoint().build(), Grant.of(JWT_BEARER, parameters));
+
+    AccessToken token = tokens.token();
+
+    assertThat(token.value()).isNotEqualTo(assertion);
+    JWTClaimsSet claims = Jwts.claims(token.value());
+    assertThat(claims.getSubject()).isEqualTo(CLIENT_ID); // the assertion's subject
+    assertThat(claims.getAudience()).containsExactly("downstream");
+    assertThat(listener.events())
+        .containsExactly(
+            "start client_credentials",
+            "end client_credentials",
+            "start " + JWT_BEARER,
+            "end " + JWT_BEARER);
   }
 }

@@ -41,6 +41,7 @@ final class ClockTest {
     server.enqueue(token("A", 3600));
     TokenManager tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(() -> now)
             .refreshExecutor(new ManualExecutor())
             .build();

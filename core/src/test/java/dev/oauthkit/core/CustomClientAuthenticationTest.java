@@ -159,6 +159,7 @@ final class CustomClientAuthenticationTest {
     TokenManager tokens =
         new TokenManager.Builder(
                 endpoint().clientAuthentication(flaky).build(), Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .refreshExecutor(new ManualExecutor())
             .build();
@@ -236,6 +237,7 @@ final class CustomClientAuthenticationTest {
 
   private TokenManager manager(TokenEndpoint endpoint, Grant grant) {
     return new TokenManager.Builder(endpoint, grant)
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .maxAttempts(1)
         .refreshExecutor(new ManualExecutor())

@@ -226,6 +226,7 @@ final class CustomGrantTest {
 
   private TokenManager manager(TokenEndpoint endpoint, Grant grant) {
     return new TokenManager.Builder(endpoint, grant)
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .maxAttempts(1)
         .refreshExecutor(new ManualExecutor())

@@ -384,6 +384,7 @@ final class PrivateKeyJwtTest {
 
   private TokenManager manager(TokenEndpoint endpoint) {
     return new TokenManager.Builder(endpoint, Grant.clientCredentials())
+        .addApiBaseUrl(server.url("/"))
         .clock(clock)
         .listener(listener)
         .maxAttempts(1)

@@ -81,6 +81,7 @@ final class RetryAfterTest {
   void retryAfterOfAServerAnswerIsExposed() {
     TokenManager tokens =
         new TokenManager.Builder(TestServer.endpoint(server).build(), Grant.clientCredentials())
+            .addApiBaseUrl(server.url("/"))
             .clock(clock)
             .maxAttempts(1)
             .refreshExecutor(new ManualExecutor())

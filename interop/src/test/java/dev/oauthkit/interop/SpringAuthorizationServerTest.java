@@ -354,6 +354,7 @@ final class SpringAuthorizationServerTest {
     parameters.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
     TokenManager exchange =
         new TokenManager.Builder(endpoint().build(), Grant.of(TOKEN_EXCHANGE, parameters))
+            .addApiBaseUrl(tokenUrl.newBuilder("/").build())
             .client(client)
             .build();
 

@@ -6,47 +6,87 @@ package dev.oauthkit.samples.sandbox;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.annotation.Nullable;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * The seed-003 API (DADI API v3): {@code POST /token} takes {@code {"clientId","secret"}} as {@code
- * application/json} and answers {@code {"accessToken","tokenType","expiresIn"}}; a bad secret gets
- * 401 {@code {"statusCode":401}} with the reason in {@code WWW-Authenticate}. Tokens live 4
- * seconds.
+ * The seed-003 API (DADI API), the server that {@link dev.oauthkit.samples.dadi.Dadi} is run
+ * against: {@code POST /token} takes {@code {"clientId","secret"}} as {@code application/json} and
+ * answers {@code {"accessToken","tokenType","expiresIn"}}; a bad secret gets 401 {@code
+ * {"statusCode":401}} with the reason in {@code WWW-Authenticate}. {@code GET /api/collections}
+ * lists two collections, and {@code GET /1.0/library/books} lists the documents of one. An API call
+ * without a valid token gets DADI API v3's answer (401 {@code {"statusCode":401}}, {@code
+ * error="invalid_token"} or {@code error="no_token"} in {@code WWW-Authenticate}) or, with {@link
+ * Version#V4}, v4's (401 {@code API-0005}, no {@code WWW-Authenticate}). Tokens live 4 seconds by
+ * default.
  */
 public final class GenericSandbox extends Sandbox {
+  /** The DADI API version whose answers to a missing or invalid token the sandbox gives. */
+  public enum Version {
+    /** 401 {@code {"statusCode":401}}, the reason in {@code WWW-Authenticate}. */
+    V3,
+    /** 401 {@code {"code":"API-0005",…}} without {@code WWW-Authenticate}. */
+    V4
+  }
+
   public final SandboxTokens tokens;
+  private final Version version;
 
   public GenericSandbox() {
     this(4, TimeUnit.SECONDS);
   }
 
   public GenericSandbox(long tokenLifetime, TimeUnit unit) {
+    this(tokenLifetime, unit, Version.V3);
+  }
+
+  public GenericSandbox(long tokenLifetime, TimeUnit unit, Version version) {
     this.tokens = new SandboxTokens(tokenLifetime, unit);
+    this.version = version;
   }
 
   @Override
   protected MockResponse dispatch(RecordedRequest request) {
     String path = path(request);
     if (path.equals("/token") && request.getMethod().equals("POST")) return token(request);
-    if (path.equals("/api/collections") && request.getMethod().equals("GET")) {
-      if (!tokens.isValid(request.getHeader("Authorization"))) {
-        return json(401, "{\"statusCode\":401}")
-            .setHeader(
-                "WWW-Authenticate",
-                "Bearer, error=\"invalid_token\", error_description=\"Invalid or expired access"
-                    + " token\"");
-      }
+    if (!request.getMethod().equals("GET")) return json(404, "{\"statusCode\":404}");
+    if (!path.equals("/api/collections") && !path.equals("/1.0/library/books")) {
+      return json(404, "{\"statusCode\":404}");
+    }
+    String authorization = request.getHeader("Authorization");
+    if (!tokens.isValid(authorization)) return unauthorized(authorization);
+    if (path.equals("/1.0/library/books")) {
       return json(
           200,
-          "{\"collections\":[{\"version\":\"1.0\",\"database\":\"library\",\"name\":\"Books\","
-              + "\"slug\":\"books\",\"path\":\"/1.0/library/books\"},{\"version\":\"1.0\","
-              + "\"database\":\"library\",\"name\":\"Authors\",\"slug\":\"authors\","
-              + "\"path\":\"/1.0/library/authors\"}],\"media\":{\"buckets\":[\"mediaStore\"],"
-              + "\"defaultBucket\":\"mediaStore\"}}");
+          "{\"results\":[{\"_id\":\"5b3a1c\",\"title\":\"Middlemarch\"},{\"_id\":\"5b3a1d\","
+              + "\"title\":\"Persuasion\"}],\"metadata\":{\"limit\":50,\"page\":1,\"offset\":0,"
+              + "\"totalCount\":2,\"totalPages\":1}}");
     }
-    return json(404, "{\"statusCode\":404}");
+    return json(
+        200,
+        "{\"collections\":[{\"version\":\"1.0\",\"database\":\"library\",\"name\":\"Books\","
+            + "\"slug\":\"books\",\"path\":\"/1.0/library/books\"},{\"version\":\"1.0\","
+            + "\"database\":\"library\",\"name\":\"Authors\",\"slug\":\"authors\","
+            + "\"path\":\"/1.0/library/authors\"}],\"media\":{\"buckets\":[\"mediaStore\"],"
+            + "\"defaultBucket\":\"mediaStore\"}}");
+  }
+
+  private MockResponse unauthorized(@Nullable String authorization) {
+    if (version == Version.V4) {
+      return json(
+          401,
+          "{\"code\":\"API-0005\",\"title\":\"Unauthorised\",\"details\":\"The request could"
+              + " not be fulfilled because it did not contain a valid bearer token.\"}");
+    }
+    MockResponse response = json(401, "{\"statusCode\":401}");
+    if (authorization == null) return response; // v3 names no reason for a missing header.
+    return authorization.startsWith("Bearer ")
+        ? response.setHeader(
+            "WWW-Authenticate",
+            "Bearer, error=\"invalid_token\", error_description=\"Invalid or expired access"
+                + " token\"")
+        : response.setHeader("WWW-Authenticate", "Bearer, error=\"no_token\"");
   }
 
   private MockResponse token(RecordedRequest request) {

@@ -11,14 +11,31 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * The settings every provider's builder has: client credentials, base URL, HTTP client, token
- * store, token listener and clock. Part of the provider kit: a provider's public {@code Builder}
- * extends it, adds its own settings and builds from {@link #config()}, which validates them.
+ * The settings every provider's builder has: client credentials, environment or base URL, HTTP
+ * client, token store, token listener and clock. Part of the provider kit: a provider's public
+ * {@code Builder} extends it, adds its own settings and builds from {@link #config()}, which
+ * validates them.
+ *
+ * <p>Every provider names its deployments in an enum, {@code Environment}, with a default; {@link
+ * #environment} picks one and {@link #baseUrl(HttpUrl)} replaces it with any other URL, such as a
+ * gateway or a test server. The last of the two calls wins.
  *
  * <pre>{@code
- * public static final class Builder extends ProviderBuilder<Builder> {
+ * public enum Environment { PRODUCTION, SANDBOX }
+ *
+ * public static final class Builder extends ProviderBuilder<Builder, Environment> {
  *   Builder() {
- *     super(HttpUrl.get("https://api.example.com/"), "base URL");
+ *     super(Environment.PRODUCTION, "base URL");
+ *   }
+ *
+ *   protected HttpUrl baseUrlOf(Environment environment) {
+ *     switch (environment) {
+ *       case PRODUCTION:
+ *         return HttpUrl.get("https://api.example.com/");
+ *       case SANDBOX:
+ *         return HttpUrl.get("https://sandbox.example.com/");
+ *     }
+ *     throw new AssertionError(environment);
  *   }
  *
  *   public Example build() {
@@ -27,28 +44,37 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  *
- * <p>A base URL set here is checked: plain http is refused unless the host is loopback.
+ * <p>A base URL must end in {@code /}, as Retrofit requires, and plain http is refused unless the
+ * host is loopback.
  *
  * @param <B> the provider's builder, which the setters return.
+ * @param <E> the provider's enum of environments.
  */
-public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
+public abstract class ProviderBuilder<B extends ProviderBuilder<B, E>, E extends Enum<E>> {
   private final String baseUrlName;
   private @Nullable String clientId;
   private @Nullable String clientSecret;
-  private HttpUrl baseUrl;
+  private E environment;
+  private @Nullable HttpUrl customBaseUrl;
   private @Nullable OkHttpClient client;
   private @Nullable TokenStore tokenStore;
   private TokenListener tokenListener = TokenListener.NONE;
   private Clock clock = Clock.SYSTEM;
 
   /**
-   * @param defaultBaseUrl the provider's base URL, ending in {@code /}.
+   * @param defaultEnvironment the environment used unless another one or a base URL is set.
    * @param baseUrlName what exception messages call the base URL, such as {@code "base URL"}.
    */
-  protected ProviderBuilder(HttpUrl defaultBaseUrl, String baseUrlName) {
-    this.baseUrl = Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl == null");
+  protected ProviderBuilder(E defaultEnvironment, String baseUrlName) {
+    this.environment = Objects.requireNonNull(defaultEnvironment, "defaultEnvironment == null");
     this.baseUrlName = Objects.requireNonNull(baseUrlName, "baseUrlName == null");
   }
+
+  /**
+   * Returns the base URL of {@code environment}, which ends in {@code /}. Called by {@link
+   * #config()}, never during construction.
+   */
+  protected abstract HttpUrl baseUrlOf(E environment);
 
   /** Sets the client id (API key) of the application. Required. */
   public final B clientId(String clientId) {
@@ -63,17 +89,30 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
   }
 
   /**
-   * Sets a custom base URL, such as a gateway, a proxy or a test server, in place of the provider's
-   * default. The token endpoint and the API paths are resolved against it, and the access token is
-   * sent only to URLs below it.
+   * Sets the environment, whose base URL the token endpoint and the API paths are resolved against.
+   * Replaces a base URL set before.
+   */
+  public final B environment(E environment) {
+    this.environment = Objects.requireNonNull(environment, "environment == null");
+    this.customBaseUrl = null;
+    return self();
+  }
+
+  /**
+   * Sets a custom base URL, such as a gateway, a proxy or a test server, in place of the
+   * environment's. The token endpoint and the API paths are resolved against it, and the access
+   * token is sent only to URLs below it.
    *
-   * @throws IllegalArgumentException if {@code baseUrl} is plain http to a host that is not
-   *     loopback, or (for most providers) does not end in {@code /}.
+   * @throws IllegalArgumentException if {@code baseUrl} does not end in {@code /}, or is plain http
+   *     to a host that is not loopback.
    */
   public final B baseUrl(HttpUrl baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl == null");
     Urls.checkSecure(baseUrl, false, baseUrlName);
-    this.baseUrl = withTrailingSlash(baseUrl);
+    if (!baseUrl.encodedPath().endsWith("/")) {
+      throw new IllegalArgumentException(baseUrlName + " must end in /: " + baseUrl.redact());
+    }
+    this.customBaseUrl = baseUrl;
     return self();
   }
 
@@ -118,22 +157,10 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
     return self();
   }
 
-  /**
-   * Returns {@code baseUrl}, which is secure, as the base URL to use. This implementation refuses a
-   * URL that does not end in {@code /}; a provider may add the slash instead.
-   *
-   * @throws IllegalArgumentException if {@code baseUrl} is not acceptable.
-   */
-  protected HttpUrl withTrailingSlash(HttpUrl baseUrl) {
-    if (!baseUrl.encodedPath().endsWith("/")) {
-      throw new IllegalArgumentException("baseUrl must end in /: " + baseUrl.redact());
-    }
-    return baseUrl;
-  }
-
-  /** Returns the base URL set so far. */
+  /** Returns the base URL set so far: the custom one, else the environment's. */
   protected final HttpUrl baseUrl() {
-    return baseUrl;
+    HttpUrl custom = customBaseUrl;
+    return custom != null ? custom : baseUrlOf(environment);
   }
 
   /** Returns the client id set so far, or null. */
@@ -152,7 +179,7 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
     return new ProviderConfig(
         clientId,
         clientSecret,
-        baseUrl,
+        baseUrl(),
         client != null ? client : new OkHttpClient(),
         tokenStore != null ? tokenStore : TokenStore.inMemory(),
         tokenListener,

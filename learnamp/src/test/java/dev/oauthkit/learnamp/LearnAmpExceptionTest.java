@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.oauthkit.learnamp.model.User;
 import dev.oauthkit.testing.TestClock;
+import dev.oauthkit.testing.UnreadableResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +71,8 @@ class LearnAmpExceptionTest {
     assertThat(e.fullErrors()).isEmpty();
     assertThat(e.bodyExcerpt()).isNull();
     assertThat(e.retryAfterMillis()).isEqualTo(-1L);
-    assertThat(e).hasMessage("HTTP 404: Not found");
+    assertThat(e.isRateLimited()).isFalse();
+    assertThat(e).hasMessage("HTTP 404 Not found");
   }
 
   @Test
@@ -103,11 +105,12 @@ class LearnAmpExceptionTest {
   }
 
   @Test
-  void tooManyRequestsCarriesRetryAfter() {
+  void tooManyRequestsIsRateLimitedWithRetryAfter() {
     LearnAmpException e =
         failWith(json(429, "{\"error\":\"Too Many Requests\"}").setHeader("Retry-After", "7"));
 
     assertThat(e.code()).isEqualTo(429);
+    assertThat(e.isRateLimited()).isTrue();
     assertThat(e.retryAfterMillis()).isEqualTo(7_000L);
   }
 
@@ -199,6 +202,15 @@ class LearnAmpExceptionTest {
     LearnAmpException e = result.get(10, TimeUnit.SECONDS);
     assertThat(e.code()).isEqualTo(404);
     assertThat(e.error()).isEqualTo("Not found");
+  }
+
+  @Test
+  void fromAnUnreadableBodyKeepsTheFailureAsItsCause() {
+    LearnAmpException e = LearnAmpException.from(UnreadableResponse.of(503));
+
+    UnreadableResponse.assertKeptAsCause(e, 503);
+    assertThat(e.error()).isNull();
+    assertThat(e.fullErrors()).isEmpty();
   }
 
   @Test

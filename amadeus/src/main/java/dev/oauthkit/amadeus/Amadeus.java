@@ -137,12 +137,7 @@ public final class Amadeus extends ProviderClient {
    */
   public static final class Builder extends ProviderBuilder<Builder, Environment> {
     Builder() {
-      super(Environment.TEST, "base URL");
-    }
-
-    @Override
-    protected HttpUrl baseUrlOf(Environment environment) {
-      return HttpUrl.get(environment.baseUrl);
+      super(Environment.TEST, environment -> HttpUrl.get(environment.baseUrl));
     }
 
     /**

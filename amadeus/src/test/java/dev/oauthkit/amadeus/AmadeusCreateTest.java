@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,19 +35,12 @@ class AmadeusCreateTest {
       "{\"errors\":[{\"code\":38192,\"title\":\"Access token expired\",\"status\":401}]}";
 
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private Amadeus amadeus;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     amadeus = amadeus(server, clock).build();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   @Test

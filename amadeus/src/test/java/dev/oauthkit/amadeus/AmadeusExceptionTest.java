@@ -21,7 +21,7 @@ import java.io.IOException;
 import java.util.Date;
 import okhttp3.Headers;
 import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,20 +31,13 @@ import retrofit2.Response;
 /** Every Amadeus error shape, and bodies in no shape at all, become an {@link AmadeusException}. */
 class AmadeusExceptionTest {
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private Amadeus amadeus;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     server.enqueue(Fixtures.token());
     amadeus = amadeus(server, clock).build();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   @Test

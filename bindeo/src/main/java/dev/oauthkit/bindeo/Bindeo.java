@@ -193,12 +193,7 @@ public final class Bindeo extends ProviderClient {
     private @Nullable String sessionUser;
 
     Builder() {
-      super(Environment.PRODUCTION, "Bindeo base URL");
-    }
-
-    @Override
-    protected HttpUrl baseUrlOf(Environment environment) {
-      return HttpUrl.get(environment.baseUrl);
+      super(Environment.PRODUCTION, environment -> HttpUrl.get(environment.baseUrl));
     }
 
     /**

@@ -26,7 +26,7 @@ import java.io.IOException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Response;
@@ -34,19 +34,12 @@ import retrofit2.Response;
 /** The API requests on the wire and the models read from Bindeo's answers. */
 class BindeoApiTest {
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private Bindeo bindeo;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     bindeo = BindeoServer.builder(server, clock).build();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   @Test

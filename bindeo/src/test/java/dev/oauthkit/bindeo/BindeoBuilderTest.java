@@ -52,7 +52,7 @@ class BindeoBuilderTest {
   void baseUrlMustEndInASlashAndHasTheTokenEndpointBelowIt() {
     assertThatThrownBy(() -> Bindeo.builder().baseUrl("https://proxy.example.com/bindeo"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Bindeo base URL must end in /: https://proxy.example.com/...");
+        .hasMessage("base URL must end in /: https://proxy.example.com/...");
 
     Bindeo bindeo =
         Bindeo.builder()

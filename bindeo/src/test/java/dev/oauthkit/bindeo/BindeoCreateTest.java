@@ -14,7 +14,7 @@ import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Call;
@@ -40,21 +40,14 @@ class BindeoCreateTest {
           + "\"total_pages\":1}";
 
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private Bindeo bindeo;
   private Unwrapped unwrapped;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     bindeo = BindeoServer.builder(server, clock).build();
     unwrapped = bindeo.create(Unwrapped.class);
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   @Test

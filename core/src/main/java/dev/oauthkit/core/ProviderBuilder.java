@@ -21,21 +21,20 @@ import okhttp3.OkHttpClient;
  * gateway or a test server. The last of the two calls wins.
  *
  * <pre>{@code
- * public enum Environment { PRODUCTION, SANDBOX }
+ * public enum Environment {
+ *   PRODUCTION("https://api.example.com/"),
+ *   SANDBOX("https://sandbox.example.com/");
+ *
+ *   private final String baseUrl;
+ *
+ *   Environment(String baseUrl) {
+ *     this.baseUrl = baseUrl;
+ *   }
+ * }
  *
  * public static final class Builder extends ProviderBuilder<Builder, Environment> {
  *   Builder() {
- *     super(Environment.PRODUCTION, "base URL");
- *   }
- *
- *   protected HttpUrl baseUrlOf(Environment environment) {
- *     switch (environment) {
- *       case PRODUCTION:
- *         return HttpUrl.get("https://api.example.com/");
- *       case SANDBOX:
- *         return HttpUrl.get("https://sandbox.example.com/");
- *     }
- *     throw new AssertionError(environment);
+ *     super(Environment.PRODUCTION, environment -> HttpUrl.get(environment.baseUrl));
  *   }
  *
  *   public Example build() {
@@ -51,7 +50,17 @@ import okhttp3.OkHttpClient;
  * @param <E> the provider's enum of environments.
  */
 public abstract class ProviderBuilder<B extends ProviderBuilder<B, E>, E extends Enum<E>> {
-  private final String baseUrlName;
+  /**
+   * The base URLs of a provider's environments.
+   *
+   * @param <E> the provider's enum of environments.
+   */
+  public interface Environments<E> {
+    /** Returns the base URL of {@code environment}, which ends in {@code /}. */
+    HttpUrl baseUrl(E environment);
+  }
+
+  private final Environments<E> environments;
   private @Nullable String clientId;
   private @Nullable String clientSecret;
   private E environment;
@@ -63,18 +72,12 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B, E>, E extends
 
   /**
    * @param defaultEnvironment the environment used unless another one or a base URL is set.
-   * @param baseUrlName what exception messages call the base URL, such as {@code "base URL"}.
+   * @param environments the base URL of each environment; asked when the client is built.
    */
-  protected ProviderBuilder(E defaultEnvironment, String baseUrlName) {
+  protected ProviderBuilder(E defaultEnvironment, Environments<E> environments) {
     this.environment = Objects.requireNonNull(defaultEnvironment, "defaultEnvironment == null");
-    this.baseUrlName = Objects.requireNonNull(baseUrlName, "baseUrlName == null");
+    this.environments = Objects.requireNonNull(environments, "environments == null");
   }
-
-  /**
-   * Returns the base URL of {@code environment}, which ends in {@code /}. Called by {@link
-   * #config()}, never during construction.
-   */
-  protected abstract HttpUrl baseUrlOf(E environment);
 
   /** Sets the client id (API key) of the application. Required. */
   public final B clientId(String clientId) {
@@ -108,9 +111,9 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B, E>, E extends
    */
   public final B baseUrl(HttpUrl baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl == null");
-    Urls.checkSecure(baseUrl, false, baseUrlName);
+    Urls.checkSecure(baseUrl, false, "base URL");
     if (!baseUrl.encodedPath().endsWith("/")) {
-      throw new IllegalArgumentException(baseUrlName + " must end in /: " + baseUrl.redact());
+      throw new IllegalArgumentException("base URL must end in /: " + baseUrl.redact());
     }
     this.customBaseUrl = baseUrl;
     return self();
@@ -160,7 +163,7 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B, E>, E extends
   /** Returns the base URL set so far: the custom one, else the environment's. */
   protected final HttpUrl baseUrl() {
     HttpUrl custom = customBaseUrl;
-    return custom != null ? custom : baseUrlOf(environment);
+    return custom != null ? custom : environments.baseUrl(environment);
   }
 
   /** Returns the client id set so far, or null. */

@@ -22,15 +22,13 @@ class ProviderBuilderTest {
   /** A provider's builder: its setters return it. */
   static final class TestBuilder extends ProviderBuilder<TestBuilder, Environment> {
     TestBuilder() {
-      super(Environment.PRODUCTION, "Example base URL");
-    }
-
-    @Override
-    protected HttpUrl baseUrlOf(Environment environment) {
-      return HttpUrl.get(
-          environment == Environment.SANDBOX
-              ? "https://sandbox.example.com/"
-              : "https://api.example.com/");
+      super(
+          Environment.PRODUCTION,
+          environment ->
+              HttpUrl.get(
+                  environment == Environment.SANDBOX
+                      ? "https://sandbox.example.com/"
+                      : "https://api.example.com/"));
     }
 
     TestBuilder extra() {
@@ -109,11 +107,11 @@ class ProviderBuilderTest {
   void baseUrlMustBeSecureAndEndInASlash() {
     assertThatThrownBy(() -> new TestBuilder().baseUrl("http://api.example.com/"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Example base URL http://api.example.com/")
+        .hasMessageStartingWith("base URL http://api.example.com/")
         .hasMessageContaining("is plain http");
     assertThatThrownBy(() -> new TestBuilder().baseUrl("https://api.example.com/v1"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Example base URL must end in /: https://api.example.com/");
+        .hasMessageStartingWith("base URL must end in /: https://api.example.com/");
     assertThatThrownBy(() -> new TestBuilder().baseUrl("not a url"))
         .isInstanceOf(IllegalArgumentException.class);
 

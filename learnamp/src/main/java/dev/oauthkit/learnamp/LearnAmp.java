@@ -127,12 +127,7 @@ public final class LearnAmp extends ProviderClient {
     private @Nullable String scope;
 
     Builder() {
-      super(Environment.EU1, "Learn Amp base URL");
-    }
-
-    @Override
-    protected HttpUrl baseUrlOf(Environment environment) {
-      return HttpUrl.get(environment.baseUrl);
+      super(Environment.EU1, environment -> HttpUrl.get(environment.baseUrl));
     }
 
     /**

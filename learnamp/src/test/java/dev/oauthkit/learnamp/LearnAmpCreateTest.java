@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.util.Map;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Call;
@@ -30,19 +30,12 @@ class LearnAmpCreateTest {
   }
 
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private LearnAmp learnAmp;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     learnAmp = Fixtures.learnAmp(server, clock).build();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   @Test

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Call;
@@ -32,20 +32,13 @@ class LearnAmpExceptionTest {
   private static final String ACCESS_TOKEN = "access-token-canary-1234";
 
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private LearnAmp learnAmp;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     server.enqueue(token(ACCESS_TOKEN));
     learnAmp = Fixtures.learnAmp(server, clock).build();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   private LearnAmpException failWith(MockResponse response) {

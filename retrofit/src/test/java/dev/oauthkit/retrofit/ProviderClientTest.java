@@ -23,7 +23,7 @@ import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Call;
@@ -91,12 +91,7 @@ class ProviderClientTest {
 
   static final class Builder extends ProviderBuilder<Builder, Environment> {
     Builder() {
-      super(Environment.PRODUCTION, "base URL");
-    }
-
-    @Override
-    protected HttpUrl baseUrlOf(Environment environment) {
-      return HttpUrl.get("https://api.example.com/");
+      super(Environment.PRODUCTION, environment -> HttpUrl.get("https://api.example.com/"));
     }
 
     TestClient build() {
@@ -104,22 +99,15 @@ class ProviderClientTest {
     }
   }
 
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private TestClient client;
   private ThingApi api;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     client =
         new Builder().clientId("id").clientSecret("secret-canary").baseUrl(server.url("/")).build();
     api = client.create(ThingApi.class);
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   @Test

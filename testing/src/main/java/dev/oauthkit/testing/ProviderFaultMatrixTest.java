@@ -35,57 +35,26 @@ public abstract class ProviderFaultMatrixTest {
   protected static final String RECOVERED = "recovered";
 
   private final FaultMatrix matrix;
-  private final String tokenPath;
+  private final ProviderFixture provider;
   private FaultMatrixServer harness;
 
   /**
    * @param module the module, whose table in docs/reliability.md the rows must match.
-   * @param tokenPath the path of the provider's token endpoint, such as {@code "/oauth/token"}.
+   * @param provider the provider under test.
    */
-  protected ProviderFaultMatrixTest(String module, String tokenPath) {
+  protected ProviderFaultMatrixTest(String module, ProviderFixture provider) {
     this.matrix = new FaultMatrix(module);
-    this.tokenPath = tokenPath;
+    this.provider = provider;
   }
-
-  /**
-   * Builds the client under test on {@code client}, {@link #server()}, {@link #clock()} and
-   * listener.
-   */
-  protected abstract void build(OkHttpClient client);
-
-  /** Runs one API call of the client under test through {@code execute} and asserts its body. */
-  protected abstract void call() throws IOException;
-
-  /** Returns the token manager of the client under test. */
-  protected abstract TokenManager tokens();
-
-  /** Returns the provider's token response for {@code accessToken}. */
-  protected abstract MockResponse token(String accessToken);
-
-  /** Returns the provider's token response with {@code json} as its body. */
-  protected abstract MockResponse tokenJson(String json);
-
-  /** Returns the API's successful answer to {@link #call}. */
-  protected abstract MockResponse apiOk() throws IOException;
-
-  /** Returns the API's 401 for an expired or revoked access token. */
-  protected abstract MockResponse apiTokenRefused();
-
-  /** Returns the API's 403 for a call the token may not make. */
-  protected abstract MockResponse apiForbidden();
-
-  /** Returns the token endpoint's answer to credentials it no longer knows. */
-  protected abstract MockResponse invalidClient();
-
-  /** Returns the {@code expires_in} of the provider's tokens, in seconds. */
-  protected abstract long tokenLifetimeSeconds();
-
-  /** Returns the simple name of the provider's {@code ApiException}. */
-  protected abstract String apiExceptionName();
 
   /** Returns true if the provider issues refresh tokens: its test then adds those rows itself. */
   protected boolean issuesRefreshTokens() {
     return false;
+  }
+
+  /** Returns the provider under test. */
+  protected final ProviderFixture provider() {
+    return provider;
   }
 
   /** Returns the server the client under test must be built for. */
@@ -123,19 +92,45 @@ public abstract class ProviderFaultMatrixTest {
     matrix.notApplicable(row, why);
   }
 
-  /** Runs {@link #call} and returns {@link #RECOVERED} or the typed failure's description. */
+  /** Runs the provider's call and returns {@link #RECOVERED} or the typed failure's description. */
   protected final String outcomeOfCall() {
     return outcome(
         () -> {
-          call();
+          provider.call();
           return RECOVERED;
         });
+  }
+
+  private void build(OkHttpClient client) {
+    provider.build(
+        new ClientSetup(
+            "fault-matrix-secret", harness.server, client, harness.listener, harness.clock));
+  }
+
+  private MockResponse token(String accessToken) {
+    return provider.token(accessToken);
+  }
+
+  private MockResponse tokenJson(String json) {
+    return provider.tokenJson(json);
+  }
+
+  private MockResponse apiOk() {
+    return provider.apiOk();
+  }
+
+  private MockResponse apiTokenRefused() {
+    return provider.apiTokenRefused();
+  }
+
+  private TokenManager tokens() {
+    return provider.tokens();
   }
 
   @BeforeEach
   final void startServer() throws IOException {
     harness = new FaultMatrixServer(matrix);
-    harness.start(tokenPath);
+    harness.start(provider.tokenPath());
     build(FaultMatrixServer.client());
   }
 
@@ -250,7 +245,7 @@ public abstract class ProviderFaultMatrixTest {
 
   @Test
   void tokenResponseWithExpiresInAsAString() throws Exception {
-    long lifetime = tokenLifetimeSeconds();
+    long lifetime = provider.tokenLifetimeSeconds();
     tokenScript()
         .then(
             tokenJson(
@@ -316,18 +311,18 @@ public abstract class ProviderFaultMatrixTest {
 
     String outcome = outcomeOfCall();
 
-    assertThat(outcome).isEqualTo(apiExceptionName() + ": HTTP 401");
+    assertThat(outcome).isEqualTo(provider.apiExceptionName() + ": HTTP 401");
     record("API 401 forever", outcome + " (after one renewal)", 2, 2);
   }
 
   @Test
   void apiForbids() throws Exception {
     tokenScript().then(token("A"));
-    apiScript().forever(request -> apiForbidden());
+    apiScript().forever(request -> provider.apiForbidden());
 
     String outcome = outcomeOfCall();
 
-    assertThat(outcome).isEqualTo(apiExceptionName() + ": HTTP 403");
+    assertThat(outcome).isEqualTo(provider.apiExceptionName() + ": HTTP 403");
     record("API 403", outcome + ", nothing renewed", 1, 1);
   }
 
@@ -346,7 +341,7 @@ public abstract class ProviderFaultMatrixTest {
 
   @Test
   void clientRevokedMidRun() throws Exception {
-    tokenScript().then(token("A")).forever(request -> invalidClient());
+    tokenScript().then(token("A")).forever(request -> provider.invalidClient("unknown client"));
     apiScript().then(apiOk()).forever(request -> apiTokenRefused());
 
     assertThat(outcomeOfCall()).isEqualTo(RECOVERED);
@@ -365,7 +360,7 @@ public abstract class ProviderFaultMatrixTest {
     clock().sleep(TimeUnit.HOURS.toMillis(1));
     assertThat(outcomeOfCall()).isEqualTo(RECOVERED);
 
-    if (tokenLifetimeSeconds() <= TimeUnit.HOURS.toSeconds(1)) {
+    if (provider.tokenLifetimeSeconds() <= TimeUnit.HOURS.toSeconds(1)) {
       assertThat(apiScript().authorizations()).containsExactly("Bearer A", "Bearer B");
       record(
           "clock jumps forward 1 h",

@@ -140,6 +140,7 @@ public abstract class ProviderClient {
    * @throws IllegalArgumentException if {@code service} is not an interface.
    */
   public final <T> T create(Class<T> service) {
+    Objects.requireNonNull(service, "service == null");
     return retrofit.create(service);
   }
 
@@ -153,6 +154,7 @@ public abstract class ProviderClient {
    *     send it with {@link #send}. It is refused before it is sent.
    */
   public final <T> T execute(Call<T> call) throws IOException {
+    Objects.requireNonNull(call, "call == null");
     if (declaresNoBody(call)) {
       throw new IllegalArgumentException(
           "execute(call) returns a body and a Call<Void> has none: use send(call)");
@@ -179,6 +181,7 @@ public abstract class ProviderClient {
    * @throws IOException if the call failed.
    */
   public final void send(Call<Void> call) throws IOException {
+    Objects.requireNonNull(call, "call == null");
     Response<Void> response = call.execute();
     if (!response.isSuccessful()) throw exception(response);
   }

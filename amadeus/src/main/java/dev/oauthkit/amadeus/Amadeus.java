@@ -8,19 +8,17 @@ import com.squareup.moshi.Moshi;
 import dev.oauthkit.amadeus.model.DataList;
 import dev.oauthkit.amadeus.model.Links;
 import dev.oauthkit.amadeus.model.Location;
-import dev.oauthkit.core.Clock;
+import dev.oauthkit.core.ApiException;
+import dev.oauthkit.core.ErrorBody;
 import dev.oauthkit.core.Grant;
 import dev.oauthkit.core.ProviderBuilder;
-import dev.oauthkit.core.ProviderClient;
 import dev.oauthkit.core.ProviderConfig;
-import java.io.IOException;
+import dev.oauthkit.retrofit.ProviderClient;
 import java.util.Objects;
 import javax.annotation.Nullable;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import retrofit2.Call;
-import retrofit2.Response;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * A client of the <a href="https://developers.amadeus.com/self-service">Amadeus for Developers
@@ -35,6 +33,11 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *     .build(); // The test environment.
  * DataList<Location> page = amadeus.execute(amadeus.api().locations("AIRPORT", "MUN", 10, null));
  * }</pre>
+ *
+ * <p>It keeps the provider contract of {@link ProviderClient}: {@link #execute} returns a body or
+ * throws an {@link AmadeusException}, {@link #create} implements the user's own Retrofit interfaces
+ * for the APIs that {@link AmadeusApi} does not wrap. Every call sends {@code Accept:
+ * application/json, application/vnd.amadeus+json}, as the official SDKs do.
  *
  * <p>Instances are thread-safe; create one per set of credentials and share it.
  */
@@ -51,30 +54,25 @@ public final class Amadeus extends ProviderClient {
     Environment(String baseUrl) {
       this.baseUrl = baseUrl;
     }
-
-    /** Returns the base URL of this environment's APIs, which ends in {@code /}. */
-    public HttpUrl baseUrl() {
-      return HttpUrl.get(baseUrl);
-    }
   }
 
-  private final Clock clock;
+  private static final Moshi MOSHI = new Moshi.Builder().build();
+
+  private static final Headers DEFAULT_HEADERS =
+      Headers.of("Accept", "application/json, application/vnd.amadeus+json");
+
   private final AmadeusApi api;
   private final PagingApi paging;
 
   Amadeus(ProviderConfig config) {
     super(
-        config.baseUrl(),
-        config.tokenManager(AmadeusAuth.tokenEndpoint(config), Grant.clientCredentials()).build());
-    this.clock = config.clock();
-    Retrofit retrofit =
-        new Retrofit.Builder()
-            .baseUrl(config.baseUrl())
-            .client(config.authenticated(tokens(), AmadeusAuth.RENEWAL_POLICY))
-            .addConverterFactory(MoshiConverterFactory.create(new Moshi.Builder().build()))
-            .build();
-    this.api = retrofit.create(AmadeusApi.class);
-    this.paging = retrofit.create(PagingApi.class);
+        config,
+        config.tokenManager(AmadeusAuth.tokenEndpoint(config), Grant.clientCredentials()).build(),
+        AmadeusAuth.RENEWAL_POLICY,
+        DEFAULT_HEADERS,
+        MOSHI);
+    this.api = create(AmadeusApi.class);
+    this.paging = create(PagingApi.class);
   }
 
   /** Returns a builder for the test environment. */
@@ -85,21 +83,6 @@ public final class Amadeus extends ProviderClient {
   /** Returns the reference data APIs. */
   public AmadeusApi api() {
     return api;
-  }
-
-  /**
-   * Executes {@code call} and returns its body.
-   *
-   * @throws AmadeusException if the API answers with an error status ({@link
-   *     AmadeusRateLimitException} for 429).
-   * @throws dev.oauthkit.core.TokenRequestException if no access token could be obtained, such as
-   *     for invalid credentials ({@code invalid_client}, code 38187).
-   * @throws IOException if the call failed or a successful answer had no body.
-   */
-  public <T> T execute(Call<T> call) throws IOException {
-    Response<T> response = call.execute();
-    if (!response.isSuccessful()) throw AmadeusException.from(response, clock);
-    return requireBody(response.body(), response.code());
   }
 
   /**
@@ -141,25 +124,20 @@ public final class Amadeus extends ProviderClient {
     return paging.locations(url);
   }
 
+  /** Returns an {@link AmadeusException} for the error body of an Amadeus API. */
   @Override
-  public String toString() {
-    return "Amadeus{" + baseUrl().redact() + "}";
+  protected ApiException exception(ErrorBody errorBody) {
+    return AmadeusException.from(errorBody);
   }
 
   /**
-   * Builds an {@link Amadeus} client. The base URL defaults to {@link Environment#TEST}; with a
+   * Builds an {@link Amadeus} client. The environment defaults to {@link Environment#TEST}; with a
    * custom {@link #baseUrl(HttpUrl) base URL}, the token endpoint is {@code
    * v1/security/oauth2/token} below it.
    */
-  public static final class Builder extends ProviderBuilder<Builder> {
+  public static final class Builder extends ProviderBuilder<Builder, Environment> {
     Builder() {
-      super(Environment.TEST.baseUrl(), "base URL");
-    }
-
-    /** Sets the environment. Defaults to {@link Environment#TEST}. */
-    public Builder environment(Environment environment) {
-      Objects.requireNonNull(environment, "environment == null");
-      return baseUrl(environment.baseUrl());
+      super(Environment.TEST, environment -> HttpUrl.get(environment.baseUrl));
     }
 
     /**

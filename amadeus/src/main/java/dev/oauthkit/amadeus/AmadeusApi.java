@@ -11,13 +11,14 @@ import dev.oauthkit.amadeus.model.Location;
 import javax.annotation.Nullable;
 import retrofit2.Call;
 import retrofit2.http.GET;
-import retrofit2.http.Headers;
 import retrofit2.http.Query;
 
 /**
  * The Amadeus reference data APIs. Get an instance from {@link Amadeus#api()}: its calls carry the
- * access token, and a non-2xx answer's error body can be read with {@link AmadeusException#from} or
- * thrown by {@link Amadeus#execute}.
+ * access token and {@code Accept: application/json, application/vnd.amadeus+json}, and a non-2xx
+ * answer's error body can be read with {@link AmadeusException#from} or thrown by {@link
+ * Amadeus#execute}. Declare the APIs it does not cover in your own interface and get it from {@link
+ * Amadeus#create}.
  */
 public interface AmadeusApi {
   /**
@@ -29,7 +30,6 @@ public interface AmadeusApi {
    *     null for the default, {@code en-GB}, which is also used when the language is unavailable.
    */
   @GET("v2/reference-data/urls/checkin-links")
-  @Headers("Accept: application/json, application/vnd.amadeus+json")
   Call<DataList<CheckinLink>> checkinLinks(
       @Query("airlineCode") String airlineCode, @Query("language") @Nullable String language);
 
@@ -40,7 +40,6 @@ public interface AmadeusApi {
    *     airlines.
    */
   @GET("v1/reference-data/airlines")
-  @Headers("Accept: application/json, application/vnd.amadeus+json")
   Call<DataList<Airline>> airlines(@Query("airlineCodes") @Nullable String airlineCodes);
 
   /**
@@ -53,7 +52,6 @@ public interface AmadeusApi {
    * @param pageOffset the index of the first result ({@code page[offset]}); null for 0.
    */
   @GET("v1/reference-data/locations")
-  @Headers("Accept: application/json, application/vnd.amadeus+json")
   Call<DataList<Location>> locations(
       @Query("subType") String subType,
       @Query("keyword") String keyword,

@@ -8,7 +8,6 @@ import dev.oauthkit.amadeus.model.Issue;
 import dev.oauthkit.core.ApiException;
 import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.ErrorBody;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,61 +22,39 @@ import javax.annotation.Nullable;
  *
  * <p>Get one from a Retrofit response with {@link #from(retrofit2.Response)} (also for the {@code
  * response()} of a {@link retrofit2.HttpException}), or let {@link Amadeus#execute} throw it. A 429
- * answer gives an {@link AmadeusRateLimitException}.
+ * is {@link #isRateLimited()}: too many requests (code 38194; the test environment allows 10 per
+ * second and at most one per 100 ms), or the monthly quota is used up ({@link #isQuotaExceeded()},
+ * code 38195). Nothing retries it by itself.
  *
  * <p>The message and excerpt never contain the access token, even if a server echoes it.
  */
-public class AmadeusException extends ApiException {
+public final class AmadeusException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   private final transient List<Issue> errors;
 
-  AmadeusException(String message, int code, @Nullable String bodyExcerpt, List<Issue> errors) {
-    super(message, code, bodyExcerpt);
+  private AmadeusException(ErrorBody errorBody, @Nullable String detail, List<Issue> errors) {
+    super(errorBody, detail);
     this.errors = Collections.unmodifiableList(new ArrayList<>(errors));
   }
 
   /**
-   * Returns the exception for {@code response}, a non-2xx answer of an {@link AmadeusApi} call. It
-   * reads and closes the error body. If the body cannot be read, the exception has no errors and
-   * the read failure as its cause.
+   * Returns the exception for {@code response}, a non-2xx answer of an Amadeus API call. It reads
+   * and closes the error body. It never throws for a body that cannot be read: the exception then
+   * has no errors and the read failure as its cause.
    *
    * @throws IllegalArgumentException if {@code response} is successful.
    */
   public static AmadeusException from(retrofit2.Response<?> response) {
-    return from(response, Clock.SYSTEM);
-  }
-
-  static AmadeusException from(retrofit2.Response<?> response, Clock clock) {
     Objects.requireNonNull(response, "response == null");
-    return from(ErrorBody.read(response.raw(), response.errorBody(), clock));
+    return from(ErrorBody.read(response.raw(), response.errorBody(), Clock.SYSTEM));
   }
 
-  /**
-   * Returns the exception for {@code response}, a non-2xx answer of an Amadeus API, for use with
-   * OkHttp directly. It reads and closes the body.
-   *
-   * @throws IllegalArgumentException if {@code response} is successful.
-   */
-  public static AmadeusException from(okhttp3.Response response) {
-    Objects.requireNonNull(response, "response == null");
-    return from(ErrorBody.read(response, response.body(), Clock.SYSTEM));
-  }
-
-  private static AmadeusException from(ErrorBody body) {
-    IOException readFailure = body.readFailure();
-    List<Issue> errors = issues(body.json());
-    String excerpt = errors == null && readFailure == null ? body.excerpt() : null;
-    if (errors == null) errors = Collections.emptyList();
-
-    int code = body.code();
-    String message = message(code, errors, readFailure != null);
-    AmadeusException result =
-        code == 429
-            ? new AmadeusRateLimitException(message, code, excerpt, errors, body.retryAfterMillis())
-            : new AmadeusException(message, code, excerpt, errors);
-    if (readFailure != null) result.initCause(readFailure);
-    return result;
+  static AmadeusException from(ErrorBody errorBody) {
+    List<Issue> errors = issues(errorBody.json());
+    if (errors == null)
+      return new AmadeusException(errorBody, null, Collections.<Issue>emptyList());
+    return new AmadeusException(errorBody, detail(errors), errors);
   }
 
   /**
@@ -115,22 +92,18 @@ public class AmadeusException extends ApiException {
         issueSource);
   }
 
-  private static String message(int code, List<Issue> errors, boolean unreadable) {
-    StringBuilder result = new StringBuilder().append("HTTP ").append(code);
-    if (errors.isEmpty()) {
-      return result
-          .append(unreadable ? ": the error body could not be read" : ": not an Amadeus error body")
-          .toString();
-    }
+  /** Returns the first error's code, title, detail and parameter, and how many more there are. */
+  private static String detail(List<Issue> errors) {
     Issue first = errors.get(0);
-    if (first.code != null) result.append(' ').append(first.code);
-    if (first.title != null) result.append(' ').append(first.title);
+    StringBuilder result = new StringBuilder();
+    if (first.code != null) result.append(first.code).append(' ');
+    if (first.title != null) result.append(first.title);
     if (first.detail != null) result.append(": ").append(first.detail);
     if (first.source != null && first.source.parameter != null) {
       result.append(" (parameter ").append(first.source.parameter).append(')');
     }
     if (errors.size() > 1) result.append(" and ").append(errors.size() - 1).append(" more");
-    return ErrorBody.excerpt(result.toString());
+    return result.toString().trim();
   }
 
   /** Returns every error of the body, in order; empty if the body was not an Amadeus error body. */
@@ -146,5 +119,13 @@ public class AmadeusException extends ApiException {
       if (code.equals(error.code)) return true;
     }
     return false;
+  }
+
+  /**
+   * Returns true if the monthly request quota is used up (code 38195): unlike a plain rate limit
+   * (38194), waiting a moment will not help.
+   */
+  public boolean isQuotaExceeded() {
+    return hasErrorCode("38195");
   }
 }

@@ -9,12 +9,10 @@ import dev.oauthkit.amadeus.model.Location;
 import okhttp3.HttpUrl;
 import retrofit2.Call;
 import retrofit2.http.GET;
-import retrofit2.http.Headers;
 import retrofit2.http.Url;
 
 /** Requests the pages that {@code meta.links.next} points to. */
 interface PagingApi {
   @GET
-  @Headers("Accept: application/json, application/vnd.amadeus+json")
   Call<DataList<Location>> locations(@Url HttpUrl url);
 }

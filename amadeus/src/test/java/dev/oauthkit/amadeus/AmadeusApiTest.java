@@ -19,7 +19,7 @@ import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Call;
@@ -27,21 +27,14 @@ import retrofit2.Call;
 /** The exact API requests, and the recorded responses parsed into models. */
 class AmadeusApiTest {
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private Amadeus amadeus;
   private boolean tokenTaken;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     server.enqueue(Fixtures.token());
     amadeus = amadeus(server, clock).build();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   @Test

@@ -29,8 +29,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,18 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The token request on the wire, the token response, and when a 401 renews the token. */
 class AmadeusAuthTest {
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
-
-  @BeforeEach
-  void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
-  }
+  @AutoClose private final MockWebServer server = new MockWebServer();
 
   @Test
   void tokenRequestIsFormEncodedClientCredentialsWithCredentialsInTheBodyOnly() throws Exception {

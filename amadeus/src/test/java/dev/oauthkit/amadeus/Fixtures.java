@@ -5,13 +5,10 @@
 package dev.oauthkit.amadeus;
 
 import dev.oauthkit.testing.TestClock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.concurrent.TimeUnit;
+import dev.oauthkit.testing.TestHttp;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okio.Buffer;
 
 /** Recorded Amadeus responses and MockWebServer helpers. */
 final class Fixtures {
@@ -30,22 +27,16 @@ final class Fixtures {
   /**
    * Returns the fixture {@code name}, with {@code {base}} replaced by {@code server}'s base URL.
    */
-  static String read(String name, MockWebServer server) throws IOException {
+  static String read(String name, MockWebServer server) {
     return read(name).replace("{base}", server.url("/").toString());
   }
 
-  static String read(String name) throws IOException {
-    try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
-      if (in == null) throw new AssertionError("no fixture " + name);
-      return new Buffer().readFrom(in).readUtf8();
-    }
+  static String read(String name) {
+    return TestHttp.resource(Fixtures.class, name);
   }
 
   static MockResponse response(int code, String contentType, String body) {
-    return new MockResponse()
-        .setResponseCode(code)
-        .setHeader("Content-Type", contentType)
-        .setBody(body);
+    return TestHttp.response(code, contentType, body);
   }
 
   /** An API response in Amadeus's media type. */
@@ -54,25 +45,19 @@ final class Fixtures {
   }
 
   /** The token response of seed 000. */
-  static MockResponse token() throws IOException {
+  static MockResponse token() {
     return response(200, "application/json", read("token.json"));
   }
 
-  static MockResponse token(String accessToken) throws IOException {
+  static MockResponse token(String accessToken) {
     return response(200, "application/json", read("token.json").replace(ACCESS_TOKEN, accessToken));
   }
 
   static Amadeus.Builder amadeus(MockWebServer server, TestClock clock) {
-    return Amadeus.builder()
-        .clientId(CLIENT_ID)
-        .clientSecret(CLIENT_SECRET)
-        .baseUrl(server.url("/"))
-        .clock(clock);
+    return TestHttp.onServer(Amadeus.builder(), CLIENT_ID, CLIENT_SECRET, server, clock);
   }
 
   static RecordedRequest take(MockWebServer server) throws InterruptedException {
-    RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS);
-    if (request == null) throw new AssertionError("no request within 10 s");
-    return request;
+    return TestHttp.take(server);
   }
 }

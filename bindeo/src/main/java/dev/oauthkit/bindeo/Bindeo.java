@@ -6,24 +6,23 @@ package dev.oauthkit.bindeo;
 
 import com.squareup.moshi.Moshi;
 import dev.oauthkit.core.AccessToken;
+import dev.oauthkit.core.ApiException;
+import dev.oauthkit.core.ErrorBody;
 import dev.oauthkit.core.Grant;
 import dev.oauthkit.core.ProviderBuilder;
-import dev.oauthkit.core.ProviderClient;
 import dev.oauthkit.core.ProviderConfig;
 import dev.oauthkit.core.SignInRequiredException;
 import dev.oauthkit.core.TokenAuthenticator;
 import dev.oauthkit.core.TokenEndpoint;
 import dev.oauthkit.core.TokenManager;
 import dev.oauthkit.core.TokenRequestException;
+import dev.oauthkit.retrofit.ProviderClient;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.Objects;
 import javax.annotation.Nullable;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import retrofit2.Call;
-import retrofit2.Response;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * A client of the <a href="https://api.bindeo.com">Bindeo API</a> that obtains, caches and renews
@@ -50,11 +49,25 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * invalid."); the client then falls back to the password grant once, or, without a password, fails
  * with a {@link SignInRequiredException}. A 401 from the API renews the token once and retries.
  *
+ * <p>It keeps the provider contract of {@link ProviderClient}: {@link #execute} returns a body or
+ * throws a {@link BindeoException}; a call answered with {@code 204 No Content}, such as {@link
+ * BindeoApi#deleteAccount()}, is sent with {@link #send}; {@link #create} implements the user's own
+ * Retrofit interfaces for the endpoints that {@link BindeoApi} does not wrap.
+ *
  * <p>Instances are immutable and thread-safe; create one per client (and user) and share it.
  */
 public final class Bindeo extends ProviderClient {
-  /** The production API, the default base URL. Bindeo has no sandbox. */
-  public static final String DEFAULT_BASE_URL = "https://api.bindeo.com/";
+  /** The Bindeo environments. Bindeo has no sandbox. */
+  public enum Environment {
+    /** {@code https://api.bindeo.com/}. */
+    PRODUCTION("https://api.bindeo.com/");
+
+    private final String baseUrl;
+
+    Environment(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+  }
 
   private static final Moshi MOSHI = new Moshi.Builder().build();
 
@@ -64,16 +77,15 @@ public final class Bindeo extends ProviderClient {
 
   private Bindeo(
       ProviderConfig config, TokenEndpoint endpoint, Grant grant, @Nullable String storeKey) {
-    super(config.baseUrl(), tokenManager(config, endpoint, grant, storeKey));
+    super(
+        config,
+        tokenManager(config, endpoint, grant, storeKey),
+        TokenAuthenticator.RenewalPolicy.ALWAYS,
+        Headers.of(),
+        MOSHI);
     this.config = config;
     this.endpoint = endpoint;
-    Retrofit retrofit =
-        new Retrofit.Builder()
-            .baseUrl(config.baseUrl())
-            .client(config.authenticated(tokens(), TokenAuthenticator.RenewalPolicy.ALWAYS))
-            .addConverterFactory(MoshiConverterFactory.create(MOSHI))
-            .build();
-    this.api = retrofit.create(BindeoApi.class);
+    this.api = create(BindeoApi.class);
   }
 
   /** Returns a new builder. */
@@ -84,20 +96,6 @@ public final class Bindeo extends ProviderClient {
   /** Returns the API. Its calls carry this client's token. */
   public BindeoApi api() {
     return api;
-  }
-
-  /**
-   * Executes {@code call} and returns its body, or null for a response without one ({@code 204 No
-   * Content}).
-   *
-   * @throws BindeoException if the API answered with an error status.
-   * @throws TokenRequestException if no token could be obtained; see {@link #isSignInRequired}.
-   * @throws IOException if the API could not be reached.
-   */
-  public <T> @Nullable T execute(Call<T> call) throws IOException {
-    Response<T> response = call.execute();
-    if (!response.isSuccessful()) throw BindeoException.from(response);
-    return response.body();
   }
 
   /**
@@ -178,33 +176,24 @@ public final class Bindeo extends ProviderClient {
     return builder.build();
   }
 
-  /** Returns a description with the base URL and grant type; it contains no secret. */
+  /** Returns a {@link BindeoException} for either of Bindeo's error bodies. */
   @Override
-  public String toString() {
-    return "Bindeo{baseUrl=" + baseUrl().redact() + ", " + tokens().grant() + "}";
+  protected ApiException exception(ErrorBody errorBody) {
+    return BindeoException.from(errorBody);
   }
 
   /**
-   * Builds a {@link Bindeo} client. The base URL defaults to {@link #DEFAULT_BASE_URL}; a custom
-   * {@link #baseUrl(HttpUrl) base URL}, such as a proxy or a test server, gets a trailing {@code /}
-   * if it has none, and the token endpoint is {@code access_token} below it. The default token
-   * store is a new in-memory store: a persistent store keeps a signed-in user's session, refresh
-   * token included, across restarts.
+   * Builds a {@link Bindeo} client. The environment is {@link Environment#PRODUCTION}; with a
+   * custom {@link #baseUrl(HttpUrl) base URL}, such as a proxy or a test server, the token endpoint
+   * is {@code access_token} below it. The default token store is a new in-memory store: a
+   * persistent store keeps a signed-in user's session, refresh token included, across restarts.
    */
-  public static final class Builder extends ProviderBuilder<Builder> {
+  public static final class Builder extends ProviderBuilder<Builder, Environment> {
     private @Nullable Grant userGrant;
     private @Nullable String sessionUser;
 
     Builder() {
-      super(HttpUrl.get(DEFAULT_BASE_URL), "Bindeo base URL");
-    }
-
-    /** Adds the trailing {@code /} that a base URL without one lacks. */
-    @Override
-    protected HttpUrl withTrailingSlash(HttpUrl baseUrl) {
-      return baseUrl.encodedPath().endsWith("/")
-          ? baseUrl
-          : baseUrl.newBuilder().addPathSegment("").build();
+      super(Environment.PRODUCTION, environment -> HttpUrl.get(environment.baseUrl));
     }
 
     /**

@@ -28,7 +28,9 @@ import retrofit2.http.Query;
  * <p>A client-credentials token (scope {@code anonymous}) may call the {@code /general} endpoints
  * and {@link #createAccount}; the other account endpoints need a signed-in user's token. An error
  * status is a {@code retrofit2.Response} that is not successful: turn it into a {@link
- * BindeoException} with {@link BindeoException#from}, or call through {@link Bindeo#execute}.
+ * BindeoException} with {@link BindeoException#from}, or call through {@link Bindeo#execute} (and
+ * {@link Bindeo#send} for {@link #deleteAccount}, which answers without a body). Declare the
+ * endpoints it does not cover in your own interface and get it from {@link Bindeo#create}.
  */
 public interface BindeoApi {
   /** Lists the account types, translated to {@code locale} ({@code en_US} or {@code es_ES}). */

@@ -7,7 +7,6 @@ package dev.oauthkit.bindeo;
 import dev.oauthkit.core.ApiException;
 import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.ErrorBody;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import javax.annotation.Nullable;
@@ -26,7 +25,8 @@ import retrofit2.Response;
  * </ul>
  *
  * <p>Any other body, such as an HTML error page, an empty body or JSON of another shape, gives an
- * exception with {@link #bodyExcerpt()} set and null fields.
+ * exception with {@link #bodyExcerpt()} set and null fields. Bindeo documents no rate limit; a 429
+ * from a proxy is {@link #isRateLimited()} all the same.
  *
  * <p>Token endpoint failures are not this type: they are {@link
  * dev.oauthkit.core.TokenRequestException}s (see {@link Bindeo#isSignInRequired}).
@@ -39,13 +39,12 @@ public final class BindeoException extends ApiException {
   private final @Nullable String hint;
 
   private BindeoException(
-      String message,
-      int code,
+      ErrorBody errorBody,
+      @Nullable String detail,
       @Nullable String error,
       @Nullable String errorMessage,
-      @Nullable String hint,
-      @Nullable String bodyExcerpt) {
-    super(message, code, bodyExcerpt);
+      @Nullable String hint) {
+    super(errorBody, detail);
     this.error = error;
     this.errorMessage = errorMessage;
     this.hint = hint;
@@ -54,26 +53,23 @@ public final class BindeoException extends ApiException {
   /**
    * Returns the exception for the error response {@code response}, reading and closing its error
    * body. Use it with a {@code retrofit2.HttpException}'s {@code response()}, or after {@code
-   * Call.execute()} returned a response that is not successful.
+   * Call.execute()} or {@code enqueue()} gave a response that is not successful. It never throws
+   * for a body that cannot be read: the exception then has null fields and the read failure as its
+   * cause.
    *
    * @throws IllegalArgumentException if {@code response} is successful.
-   * @throws IOException if the error body could not be read.
    */
-  public static BindeoException from(Response<?> response) throws IOException {
+  public static BindeoException from(Response<?> response) {
     Objects.requireNonNull(response, "response == null");
-    ErrorBody body = ErrorBody.read(response.raw(), response.errorBody(), Clock.SYSTEM);
-    IOException readFailure = body.readFailure();
-    if (readFailure != null) throw readFailure;
-    return from(body);
+    return from(ErrorBody.read(response.raw(), response.errorBody(), Clock.SYSTEM));
   }
 
-  /** Returns the exception for {@code body}, a Bindeo error body or one in another shape. */
-  static BindeoException from(ErrorBody body) {
-    int code = body.code();
+  /** Returns the exception for {@code errorBody}, a Bindeo error body or one in another shape. */
+  static BindeoException from(ErrorBody errorBody) {
     String error = null;
     String errorMessage = null;
     String hint = null;
-    Map<?, ?> object = body.jsonObject();
+    Map<?, ?> object = errorBody.jsonObject();
     if (object != null) {
       Object errorField = object.get("error");
       if (errorField instanceof Map) {
@@ -87,25 +83,16 @@ public final class BindeoException extends ApiException {
       }
     }
     if (error == null && errorMessage == null) {
-      // Not one of Bindeo's error shapes: keep the start of the body instead.
-      return new BindeoException(
-          "Bindeo answered HTTP "
-              + code
-              + " with "
-              + body.byteCount()
-              + " bytes that are not an error",
-          code,
-          null,
-          null,
-          null,
-          body.excerpt());
+      // Not one of Bindeo's error shapes: the exception keeps the start of the body instead.
+      return new BindeoException(errorBody, null, null, null, null);
     }
-    StringBuilder message = new StringBuilder("Bindeo answered HTTP ").append(code);
-    if (error != null && !error.equals(Integer.toString(code)))
-      message.append(' ').append(ErrorBody.excerpt(error));
-    if (errorMessage != null) message.append(": ").append(ErrorBody.excerpt(errorMessage));
-    if (hint != null) message.append(" (").append(ErrorBody.excerpt(hint)).append(')');
-    return new BindeoException(message.toString(), code, error, errorMessage, hint, null);
+    StringBuilder detail = new StringBuilder();
+    if (error != null && !error.equals(Integer.toString(errorBody.code()))) detail.append(error);
+    if (errorMessage != null) {
+      detail.append(detail.length() > 0 ? ": " : "").append(errorMessage);
+    }
+    if (hint != null) detail.append(" (").append(hint).append(')');
+    return new BindeoException(errorBody, detail.toString().trim(), error, errorMessage, hint);
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 
 /**
- * A client of the Bindeo API, built on oauthkit core, Retrofit and Moshi.
+ * A client of the Bindeo API, built on oauthkit core, oauthkit-retrofit and Moshi.
  *
  * <pre>{@code
  * Bindeo bindeo = Bindeo.builder().clientId(clientId).clientSecret(clientSecret).build();

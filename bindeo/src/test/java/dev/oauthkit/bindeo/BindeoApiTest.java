@@ -21,11 +21,12 @@ import dev.oauthkit.bindeo.model.PasswordChange;
 import dev.oauthkit.bindeo.model.User;
 import dev.oauthkit.core.ErrorBody;
 import dev.oauthkit.testing.TestClock;
+import dev.oauthkit.testing.UnreadableResponse;
 import java.io.IOException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Response;
@@ -33,19 +34,12 @@ import retrofit2.Response;
 /** The API requests on the wire and the models read from Bindeo's answers. */
 class BindeoApiTest {
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private Bindeo bindeo;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     bindeo = BindeoServer.builder(server, clock).build();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   @Test
@@ -183,17 +177,38 @@ class BindeoApiTest {
   }
 
   @Test
-  void deleteAccountAnswersNoContent() throws Exception {
+  void deleteAccountAnswersNoContentAndIsSent() throws Exception {
     server.enqueue(BindeoServer.token("access-1"));
     server.enqueue(new MockResponse().setResponseCode(204));
 
-    Object result = bindeo.execute(bindeo.api().deleteAccount());
+    bindeo.send(bindeo.api().deleteAccount());
 
     take(server);
     RecordedRequest request = take(server);
     assertThat(request.getMethod()).isEqualTo("DELETE");
     assertThat(request.getPath()).isEqualTo("/account");
-    assertThat(result).isNull();
+    assertThat(request.getHeader("Authorization")).isEqualTo("Bearer access-1");
+  }
+
+  @Test
+  void deleteAccountIsNotExecutedForABodyItHasNot() {
+    IllegalArgumentException e =
+        catchThrowableOfType(
+            IllegalArgumentException.class, () -> bindeo.execute(bindeo.api().deleteAccount()));
+
+    assertThat(e).hasMessageContaining("use send(call)");
+    assertThat(server.getRequestCount()).isZero(); // Refused before anything was sent.
+  }
+
+  @Test
+  void anAnswerWithoutTheBodyACallDeclaresIsAnIoException() throws Exception {
+    server.enqueue(BindeoServer.token("access-1"));
+    server.enqueue(new MockResponse().setResponseCode(204));
+
+    IOException e =
+        catchThrowableOfType(IOException.class, () -> bindeo.execute(bindeo.api().identities()));
+
+    assertThat(e).isNotInstanceOf(BindeoException.class).hasMessageStartingWith("HTTP 204");
   }
 
   @Test
@@ -231,8 +246,8 @@ class BindeoApiTest {
     assertThat(e.bodyExcerpt()).isNull();
     assertThat(e.getMessage())
         .isEqualTo(
-            "Bindeo answered HTTP 401 access_denied: The resource owner or authorization server"
-                + " denied the request. (Access token has been revoked)")
+            "HTTP 401 access_denied: The resource owner or authorization server denied the"
+                + " request. (Access token has been revoked)")
         .doesNotContain("access-1")
         .doesNotContain("access-2");
     assertThat(server.getRequestCount()).isEqualTo(4); // Never loops.
@@ -253,8 +268,7 @@ class BindeoApiTest {
     assertThat(e.error()).isEqualTo("403");
     assertThat(e.errorMessage()).isEqualTo("You need other access privileges");
     assertThat(e.hint()).isNull();
-    assertThat(e.getMessage())
-        .isEqualTo("Bindeo answered HTTP 403: You need other access privileges");
+    assertThat(e.getMessage()).isEqualTo("HTTP 403 You need other access privileges");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -318,7 +332,16 @@ class BindeoApiTest {
     BindeoException number = errorFor(400, utf8("{\"error\":{\"code\":400.0}}"));
     assertThat(number.error()).isEqualTo("400");
     assertThat(number.errorMessage()).isNull();
-    assertThat(number.getMessage()).isEqualTo("Bindeo answered HTTP 400");
+    assertThat(number.getMessage()).isEqualTo("HTTP 400");
+  }
+
+  @Test
+  void fromAnUnreadableBodyKeepsTheFailureAsItsCause() {
+    BindeoException e = BindeoException.from(UnreadableResponse.of(500));
+
+    UnreadableResponse.assertKeptAsCause(e, 500);
+    assertThat(e.error()).isNull();
+    assertThat(e.errorMessage()).isNull();
   }
 
   @Test

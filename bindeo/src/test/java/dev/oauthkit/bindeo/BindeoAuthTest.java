@@ -22,8 +22,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,18 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The token requests Bindeo gets for each grant, and how refusals are handled. */
 class BindeoAuthTest {
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
-
-  @BeforeEach
-  void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
-  }
+  @AutoClose private final MockWebServer server = new MockWebServer();
 
   @Test
   void clientCredentialsGrantIsJsonWithCredentialsInTheBodyOnly() throws Exception {

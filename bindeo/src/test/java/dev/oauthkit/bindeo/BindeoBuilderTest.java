@@ -49,17 +49,33 @@ class BindeoBuilderTest {
   }
 
   @Test
-  void baseUrlGetsATrailingSlashAndTheTokenEndpointBelowIt() {
+  void baseUrlMustEndInASlashAndHasTheTokenEndpointBelowIt() {
+    assertThatThrownBy(() -> Bindeo.builder().baseUrl("https://proxy.example.com/bindeo"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("base URL must end in /: https://proxy.example.com/...");
+
     Bindeo bindeo =
         Bindeo.builder()
             .clientId("id")
             .clientSecret(CLIENT_SECRET)
-            .baseUrl("https://proxy.example.com/bindeo")
+            .baseUrl("https://proxy.example.com/bindeo/")
             .build();
 
-    assertThat(bindeo.baseUrl().toString()).isEqualTo("https://proxy.example.com/bindeo/");
     assertThat(bindeo.tokens().toString())
         .contains("https://proxy.example.com/bindeo/access_token");
+  }
+
+  @Test
+  void theProductionEnvironmentReplacesACustomBaseUrl() {
+    Bindeo bindeo =
+        Bindeo.builder()
+            .clientId("id")
+            .clientSecret(CLIENT_SECRET)
+            .baseUrl("https://proxy.example.com/")
+            .environment(Bindeo.Environment.PRODUCTION)
+            .build();
+
+    assertThat(bindeo.baseUrl()).isEqualTo(HttpUrl.get("https://api.bindeo.com/"));
   }
 
   @Test

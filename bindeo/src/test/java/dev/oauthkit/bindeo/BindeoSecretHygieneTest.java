@@ -10,13 +10,13 @@ import dev.oauthkit.core.SignInRequiredException;
 import dev.oauthkit.core.TokenRequestException;
 import dev.oauthkit.testing.Canaries;
 import dev.oauthkit.testing.Script;
+import dev.oauthkit.testing.ScriptedServer;
 import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,9 +41,10 @@ class BindeoSecretHygieneTest {
   private static final String KEEPER_REFRESH_2 = "CANARY-bindeo-keeper-refresh-42";
   private static final String KEEPER_ACCESS_2 = "CANARY-bindeo-keeper-access-41";
 
-  private final MockWebServer server = new MockWebServer();
-  private final Script token = new Script();
-  private final Script api = new Script();
+  @AutoClose private final ScriptedServer scripted = new ScriptedServer("/access_token");
+  private final MockWebServer server = scripted.server;
+  private final Script token = scripted.token;
+  private final Script api = scripted.api;
   private final TestClock clock = new TestClock();
   private final Canaries canaries =
       new Canaries(
@@ -59,25 +60,11 @@ class BindeoSecretHygieneTest {
           KEEPER_REFRESH_2,
           KEEPER_ACCESS_2);
 
-  @BeforeEach
-  void setUp() throws IOException {
-    server.setDispatcher(Script.route("/access_token", token, api));
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
-  }
-
   private Bindeo.Builder builder() {
-    return Bindeo.builder()
-        .clientId(BindeoServer.CLIENT_ID)
+    return BindeoServer.builder(server, clock)
         .clientSecret(CLIENT_SECRET)
-        .baseUrl(server.url("/"))
         .client(canaries.loggingClient())
-        .tokenListener(canaries.listener)
-        .clock(clock);
+        .tokenListener(canaries.listener);
   }
 
   /** A refused refresh token, with a hint that echoes it, as a careless server might. */

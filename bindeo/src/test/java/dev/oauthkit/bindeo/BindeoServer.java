@@ -5,14 +5,11 @@
 package dev.oauthkit.bindeo;
 
 import dev.oauthkit.testing.TestClock;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.oauthkit.testing.TestHttp;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okio.Buffer;
 
 /** Scripts Bindeo's answers on a MockWebServer. Secrets are canaries that must never leak. */
 final class BindeoServer {
@@ -24,10 +21,7 @@ final class BindeoServer {
   private BindeoServer() {}
 
   static MockResponse json(int code, String body) {
-    return new MockResponse()
-        .setResponseCode(code)
-        .setHeader("Content-Type", "application/json")
-        .setBody(body);
+    return TestHttp.json(code, body);
   }
 
   /** A token response as Bindeo sends it for the client credentials grant. */
@@ -71,19 +65,12 @@ final class BindeoServer {
             + " denied the request.\",\"hint\":\"Access token has been revoked\"}");
   }
 
-  static MockResponse fixture(String name) throws IOException {
-    try (InputStream in = BindeoServer.class.getResourceAsStream(name)) {
-      if (in == null) throw new AssertionError("no fixture " + name);
-      return new MockResponse()
-          .setHeader("Content-Type", "application/json")
-          .setBody(new Buffer().readFrom(in));
-    }
+  static MockResponse fixture(String name) {
+    return json(200, TestHttp.resource(BindeoServer.class, name));
   }
 
   static RecordedRequest take(MockWebServer server) throws InterruptedException {
-    RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS);
-    if (request == null) throw new AssertionError("no request within 10 s");
-    return request;
+    return TestHttp.take(server);
   }
 
   static String body(RecordedRequest request) {
@@ -91,10 +78,6 @@ final class BindeoServer {
   }
 
   static Bindeo.Builder builder(MockWebServer server, TestClock clock) {
-    return Bindeo.builder()
-        .clientId(CLIENT_ID)
-        .clientSecret(CLIENT_SECRET)
-        .baseUrl(server.url("/"))
-        .clock(clock);
+    return TestHttp.onServer(Bindeo.builder(), CLIENT_ID, CLIENT_SECRET, server, clock);
   }
 }

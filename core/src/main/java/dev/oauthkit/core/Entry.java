@@ -4,6 +4,8 @@
  */
 package dev.oauthkit.core;
 
+import dev.oauthkit.core.internal.BearerToken;
+
 /**
  * A token held by one {@link TokenManager}, with the times at which it turns stale and expired and
  * its header value. Entries are compared by identity: a token the server issued again with the same
@@ -38,7 +40,7 @@ final class Entry {
     this.staleAtMillis = staleAtMillis;
     this.expiredAtMillis = expiredAtMillis;
     this.flightSequence = flightSequence;
-    this.authorization = "Bearer " + token.value();
+    this.authorization = BearerToken.header(token.value());
   }
 
   boolean isUsable(long nowMillis) {

@@ -4,6 +4,7 @@
  */
 package dev.oauthkit.core;
 
+import dev.oauthkit.core.internal.BearerToken;
 import dev.oauthkit.core.internal.HttpBodies;
 import dev.oauthkit.core.internal.Json;
 import dev.oauthkit.core.internal.Redactor;
@@ -22,13 +23,12 @@ import okhttp3.ResponseBody;
  * provider module maps an error response to its own {@link ApiException} subclass with it.
  *
  * <ul>
- *   <li>At most {@value #MAX_BYTES} bytes are read, so a huge or endless body cannot exhaust
- *       memory.
+ *   <li>At most 64 KiB are read, and the rest ignored, so a huge or endless body cannot exhaust
+ *       memory. (The same limit refuses a larger token response.)
  *   <li>The request's credential (its bearer token) is masked should the server echo it, as it is,
  *       JSON-escaped or percent-encoded.
- *   <li>The body is parsed leniently as JSON where it is JSON; {@link #string}, {@link
- *       #wholeNumber} and {@link #excerpt(String)} read fields that servers send in more than one
- *       shape.
+ *   <li>The body is parsed as JSON where it is JSON; {@link #string} and {@link #wholeNumber} read
+ *       fields that servers send in more than one shape.
  *   <li>A {@code Retry-After} header, in seconds or as an HTTP date, is read into {@link
  *       #retryAfterMillis()}.
  * </ul>
@@ -38,19 +38,16 @@ import okhttp3.ResponseBody;
  * Map<?, ?> json = body.jsonObject();
  * String code = json != null ? ErrorBody.string(json.get("code")) : null;
  * }</pre>
+ *
+ * <p>A provider turns it into its {@link ApiException} subclass, which takes the status, {@code
+ * Retry-After}, excerpt and read failure from it.
  */
 public final class ErrorBody {
-  /** What a masked credential is replaced with. */
-  public static final String REDACTED = Redactor.REDACTED;
-
-  /** The most bytes of an error body that are read. */
-  public static final int MAX_BYTES = (int) HttpBodies.MAX_ERROR_BODY_BYTES;
-
   private static final Charset UTF_8 = Charset.forName("UTF-8");
 
   private final int code;
   private final int byteCount;
-  private final String text;
+  private final String excerpt;
   private final @Nullable Object json;
   private final long retryAfterMillis;
   private final @Nullable IOException readFailure;
@@ -58,13 +55,13 @@ public final class ErrorBody {
   private ErrorBody(
       int code,
       int byteCount,
-      String text,
+      String excerpt,
       @Nullable Object json,
       long retryAfterMillis,
       @Nullable IOException readFailure) {
     this.code = code;
     this.byteCount = byteCount;
-    this.text = text;
+    this.excerpt = excerpt;
     this.json = json;
     this.retryAfterMillis = retryAfterMillis;
     this.readFailure = readFailure;
@@ -86,7 +83,7 @@ public final class ErrorBody {
     byte[] bytes;
     IOException readFailure = null;
     try {
-      bytes = HttpBodies.readAtMost(body, HttpBodies.MAX_ERROR_BODY_BYTES);
+      bytes = HttpBodies.readErrorBody(body);
     } catch (IOException e) {
       bytes = new byte[0];
       readFailure = e;
@@ -103,7 +100,7 @@ public final class ErrorBody {
   /**
    * Reads the body of {@code response} without consuming it, for a {@link
    * TokenAuthenticator.RenewalPolicy} that decides from the body of a 401: the caller still gets
-   * the whole body. Reads at most {@link #MAX_BYTES}; never throws for an unreadable body.
+   * the whole body. Reads at most 64 KiB; never throws for an unreadable body.
    *
    * @throws IllegalArgumentException if {@code response} is successful.
    */
@@ -114,7 +111,7 @@ public final class ErrorBody {
     byte[] bytes;
     IOException readFailure = null;
     try {
-      bytes = response.peekBody(MAX_BYTES).bytes();
+      bytes = response.peekBody(HttpBodies.MAX_BODY_BYTES).bytes();
     } catch (IOException e) {
       bytes = new byte[0];
       readFailure = e;
@@ -149,29 +146,21 @@ public final class ErrorBody {
     return new ErrorBody(
         code,
         bytes.length,
-        redactor != null ? redactor.redact(text) : text,
+        Json.excerpt(redactor != null ? redactor.redact(text) : text),
         redactor != null ? redactor.redactValue(json) : json,
         HttpBodies.retryAfterMillis(headers, nowMillis),
         readFailure);
   }
 
   /**
-   * Returns {@code text} with the credential of {@code request}'s {@code Authorization} header (the
-   * bearer token, or the whole value for another scheme) replaced by {@link #REDACTED}, also where
-   * it is JSON-escaped or percent-encoded. A credential shorter than 4 characters is not masked.
+   * Returns the redactor of the credential of {@code request}'s {@code Authorization} header: the
+   * bearer token, or the whole value for another scheme. Null if there is none.
    */
-  public static String redact(String text, Request request) {
-    Redactor redactor = redactor(request);
-    return redactor != null ? redactor.redact(text) : text;
-  }
-
   private static @Nullable Redactor redactor(Request request) {
     String authorization = request.header("Authorization");
     if (authorization == null) return null;
-    String credential =
-        authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? authorization.substring(7).trim()
-            : authorization.trim();
+    String token = BearerToken.parse(authorization);
+    String credential = token != null ? token : authorization.trim();
     if (credential.isEmpty()) return null;
     return new Redactor(Collections.singletonList(credential));
   }
@@ -179,16 +168,6 @@ public final class ErrorBody {
   /** Returns the HTTP status. */
   public int code() {
     return code;
-  }
-
-  /** Returns how many bytes of the body were read: at most {@link #MAX_BYTES}. */
-  public int byteCount() {
-    return byteCount;
-  }
-
-  /** Returns the body as UTF-8 text, credentials masked; empty if the body could not be read. */
-  public String text() {
-    return text;
   }
 
   /**
@@ -204,21 +183,14 @@ public final class ErrorBody {
     return json instanceof Map ? (Map<?, ?>) json : null;
   }
 
-  /** Returns the start of {@link #text()} on one line; see {@link #excerpt(String)}. */
-  public String excerpt() {
-    return Json.excerpt(text);
-  }
-
   /**
-   * Returns the start of {@code text}, at most {@value #EXCERPT_CHARS} characters, on one line with
-   * control characters replaced: server text bounded for an exception message or a log line.
+   * Returns the start of the body as UTF-8 text, credentials masked, on one line with control
+   * characters replaced and at most 200 characters (and an ellipsis): server text bounded for an
+   * exception or a log line. Empty if the body was empty or could not be read.
    */
-  public static String excerpt(String text) {
-    return Json.excerpt(text);
+  public String excerpt() {
+    return excerpt;
   }
-
-  /** How many characters {@link #excerpt(String)} keeps. */
-  public static final int EXCERPT_CHARS = Json.EXCERPT_CHARS;
 
   /**
    * Returns a scalar JSON value as a string: strings as they are, whole numbers without a decimal

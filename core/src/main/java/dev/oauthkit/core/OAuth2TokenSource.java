@@ -30,7 +30,6 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
-import okio.BufferedSource;
 
 /**
  * The default {@link TokenSource}: posts a grant to a {@link TokenEndpoint} and parses the answer.
@@ -38,9 +37,6 @@ import okio.BufferedSource;
 final class OAuth2TokenSource implements TokenSource {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final Charset UTF_8 = Charset.forName("UTF-8");
-
-  /** Token responses larger than this are refused rather than buffered. */
-  static final long MAX_BODY_BYTES = 256 * 1024;
 
   private static final Pattern AUTH_PARAM =
       Pattern.compile("([A-Za-z_]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s,]+))");
@@ -161,8 +157,7 @@ final class OAuth2TokenSource implements TokenSource {
       Response response, Grant grant, long requestTimeMillis, List<String> secrets)
       throws IOException {
     Redactor redactor = redactor(grant, secrets);
-    ResponseBody body = response.body();
-    byte[] bytes = body != null ? readLimited(body.source(), response.code()) : new byte[0];
+    byte[] bytes = readBody(response);
     String contentType = response.header("Content-Type", "none");
 
     if (!response.isSuccessful()) throw errorResponse(response, bytes, redactor);
@@ -203,15 +198,27 @@ final class OAuth2TokenSource implements TokenSource {
     }
   }
 
-  private static byte[] readLimited(BufferedSource source, int code) throws IOException {
-    if (source.request(MAX_BODY_BYTES + 1)) {
+  /**
+   * Returns the body of {@code response} under the one body-size rule of {@link HttpBodies}: an
+   * error body is cut at {@link HttpBodies#MAX_BODY_BYTES}, a larger successful one is refused.
+   */
+  private static byte[] readBody(Response response) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) return new byte[0];
+    if (!response.isSuccessful()) return HttpBodies.readErrorBody(body);
+    byte[] bytes = HttpBodies.readWholeBody(body.source());
+    if (bytes == null) {
       throw new TokenRequestException(
-          "token response (HTTP " + code + ") is larger than " + MAX_BODY_BYTES + " bytes",
+          "token response (HTTP "
+              + response.code()
+              + ") is larger than "
+              + HttpBodies.MAX_BODY_BYTES
+              + " bytes",
           null,
-          code,
-          code >= 500);
+          response.code(),
+          false);
     }
-    return source.readByteArray();
+    return bytes;
   }
 
   private TokenRequestException errorResponse(Response response, byte[] bytes, Redactor redactor) {

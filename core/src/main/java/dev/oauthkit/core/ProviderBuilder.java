@@ -11,14 +11,30 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * The settings every provider's builder has: client credentials, base URL, HTTP client, token
- * store, token listener and clock. Part of the provider kit: a provider's public {@code Builder}
- * extends it, adds its own settings and builds from {@link #config()}, which validates them.
+ * The settings every provider's builder has: client credentials, environment or base URL, HTTP
+ * client, token store, token listener and clock. Part of the provider kit: a provider's public
+ * {@code Builder} extends it, adds its own settings and builds from {@link #config()}, which
+ * validates them.
+ *
+ * <p>Every provider names its deployments in an enum, {@code Environment}, with a default; {@link
+ * #environment} picks one and {@link #baseUrl(HttpUrl)} replaces it with any other URL, such as a
+ * gateway or a test server. The last of the two calls wins.
  *
  * <pre>{@code
- * public static final class Builder extends ProviderBuilder<Builder> {
+ * public enum Environment {
+ *   PRODUCTION("https://api.example.com/"),
+ *   SANDBOX("https://sandbox.example.com/");
+ *
+ *   private final String baseUrl;
+ *
+ *   Environment(String baseUrl) {
+ *     this.baseUrl = baseUrl;
+ *   }
+ * }
+ *
+ * public static final class Builder extends ProviderBuilder<Builder, Environment> {
  *   Builder() {
- *     super(HttpUrl.get("https://api.example.com/"), "base URL");
+ *     super(Environment.PRODUCTION, environment -> HttpUrl.get(environment.baseUrl));
  *   }
  *
  *   public Example build() {
@@ -27,27 +43,40 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  *
- * <p>A base URL set here is checked: plain http is refused unless the host is loopback.
+ * <p>A base URL must end in {@code /}, as Retrofit requires, and plain http is refused unless the
+ * host is loopback.
  *
  * @param <B> the provider's builder, which the setters return.
+ * @param <E> the provider's enum of environments.
  */
-public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
-  private final String baseUrlName;
+public abstract class ProviderBuilder<B extends ProviderBuilder<B, E>, E extends Enum<E>> {
+  /**
+   * The base URLs of a provider's environments.
+   *
+   * @param <E> the provider's enum of environments.
+   */
+  public interface Environments<E> {
+    /** Returns the base URL of {@code environment}, which ends in {@code /}. */
+    HttpUrl baseUrl(E environment);
+  }
+
+  private final Environments<E> environments;
   private @Nullable String clientId;
   private @Nullable String clientSecret;
-  private HttpUrl baseUrl;
+  private E environment;
+  private @Nullable HttpUrl customBaseUrl;
   private @Nullable OkHttpClient client;
   private @Nullable TokenStore tokenStore;
   private TokenListener tokenListener = TokenListener.NONE;
   private Clock clock = Clock.SYSTEM;
 
   /**
-   * @param defaultBaseUrl the provider's base URL, ending in {@code /}.
-   * @param baseUrlName what exception messages call the base URL, such as {@code "base URL"}.
+   * @param defaultEnvironment the environment used unless another one or a base URL is set.
+   * @param environments the base URL of each environment; asked when the client is built.
    */
-  protected ProviderBuilder(HttpUrl defaultBaseUrl, String baseUrlName) {
-    this.baseUrl = Objects.requireNonNull(defaultBaseUrl, "defaultBaseUrl == null");
-    this.baseUrlName = Objects.requireNonNull(baseUrlName, "baseUrlName == null");
+  protected ProviderBuilder(E defaultEnvironment, Environments<E> environments) {
+    this.environment = Objects.requireNonNull(defaultEnvironment, "defaultEnvironment == null");
+    this.environments = Objects.requireNonNull(environments, "environments == null");
   }
 
   /** Sets the client id (API key) of the application. Required. */
@@ -63,17 +92,30 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
   }
 
   /**
-   * Sets a custom base URL, such as a gateway, a proxy or a test server, in place of the provider's
-   * default. The token endpoint and the API paths are resolved against it, and the access token is
-   * sent only to URLs below it.
+   * Sets the environment, whose base URL the token endpoint and the API paths are resolved against.
+   * Replaces a base URL set before.
+   */
+  public final B environment(E environment) {
+    this.environment = Objects.requireNonNull(environment, "environment == null");
+    this.customBaseUrl = null;
+    return self();
+  }
+
+  /**
+   * Sets a custom base URL, such as a gateway, a proxy or a test server, in place of the
+   * environment's. The token endpoint and the API paths are resolved against it, and the access
+   * token is sent only to URLs below it.
    *
-   * @throws IllegalArgumentException if {@code baseUrl} is plain http to a host that is not
-   *     loopback, or (for most providers) does not end in {@code /}.
+   * @throws IllegalArgumentException if {@code baseUrl} does not end in {@code /}, or is plain http
+   *     to a host that is not loopback.
    */
   public final B baseUrl(HttpUrl baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl == null");
-    Urls.checkSecure(baseUrl, false, baseUrlName);
-    this.baseUrl = withTrailingSlash(baseUrl);
+    Urls.checkSecure(baseUrl, false, "base URL");
+    if (!baseUrl.encodedPath().endsWith("/")) {
+      throw new IllegalArgumentException("base URL must end in /: " + baseUrl.redact());
+    }
+    this.customBaseUrl = baseUrl;
     return self();
   }
 
@@ -118,22 +160,10 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
     return self();
   }
 
-  /**
-   * Returns {@code baseUrl}, which is secure, as the base URL to use. This implementation refuses a
-   * URL that does not end in {@code /}; a provider may add the slash instead.
-   *
-   * @throws IllegalArgumentException if {@code baseUrl} is not acceptable.
-   */
-  protected HttpUrl withTrailingSlash(HttpUrl baseUrl) {
-    if (!baseUrl.encodedPath().endsWith("/")) {
-      throw new IllegalArgumentException("baseUrl must end in /: " + baseUrl.redact());
-    }
-    return baseUrl;
-  }
-
-  /** Returns the base URL set so far. */
+  /** Returns the base URL set so far: the custom one, else the environment's. */
   protected final HttpUrl baseUrl() {
-    return baseUrl;
+    HttpUrl custom = customBaseUrl;
+    return custom != null ? custom : environments.baseUrl(environment);
   }
 
   /** Returns the client id set so far, or null. */
@@ -152,7 +182,7 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
     return new ProviderConfig(
         clientId,
         clientSecret,
-        baseUrl,
+        baseUrl(),
         client != null ? client : new OkHttpClient(),
         tokenStore != null ? tokenStore : TokenStore.inMemory(),
         tokenListener,

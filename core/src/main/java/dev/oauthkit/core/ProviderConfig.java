@@ -22,6 +22,9 @@ import okhttp3.OkHttpClient;
  * TokenManager tokens = config.tokenManager(endpoint, Grant.clientCredentials()).build();
  * OkHttpClient client = config.authenticated(tokens, TokenAuthenticator.RenewalPolicy.ALWAYS);
  * }</pre>
+ *
+ * <p>A provider client built on oauthkit-retrofit's {@code ProviderClient} does the last step
+ * itself.
  */
 public final class ProviderConfig {
   private final String clientId;
@@ -54,19 +57,9 @@ public final class ProviderConfig {
     return clientId;
   }
 
-  /** Returns the client secret. Keep it out of messages and descriptions. */
-  public String clientSecret() {
-    return clientSecret;
-  }
-
   /** Returns the base URL, which ends in {@code /}. */
   public HttpUrl baseUrl() {
     return baseUrl;
-  }
-
-  /** Returns the HTTP client that API and token requests share. */
-  public OkHttpClient client() {
-    return client;
   }
 
   /** Returns the token store. */
@@ -93,11 +86,6 @@ public final class ProviderConfig {
         .addApiBaseUrl(baseUrl); // Only below the base URL's path, for a custom base URL.
   }
 
-  /** Returns the token listener. */
-  public TokenListener tokenListener() {
-    return tokenListener;
-  }
-
   /**
    * Returns a token endpoint builder for {@code path}, resolved against the base URL, with this
    * configuration's client id and secret. The provider adds what its endpoint needs (client
@@ -116,7 +104,7 @@ public final class ProviderConfig {
    * Returns this configuration's client with a {@link TokenInterceptor} (installed both as an
    * application and as a network interceptor, so that every redirect hop is checked) and a {@link
    * TokenAuthenticator} with {@code renewalPolicy}, for {@code tokens}. The returned client shares
-   * the connection pool and dispatcher of {@link #client()}.
+   * the connection pool and dispatcher of the client the builder was given.
    */
   public OkHttpClient authenticated(
       TokenManager tokens, TokenAuthenticator.RenewalPolicy renewalPolicy) {

@@ -4,6 +4,7 @@
  */
 package dev.oauthkit.core;
 
+import dev.oauthkit.core.internal.BearerToken;
 import dev.oauthkit.core.internal.Urls;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -244,7 +245,8 @@ public final class TokenManager {
     if (attached != null && attached.entry.owner == cache) {
       return attached.entry.authorization.equals(sent);
     }
-    return sent.regionMatches(true, 0, "Bearer ", 0, 7) && cache.isKnown(sent.substring(7).trim());
+    String value = BearerToken.parse(sent);
+    return value != null && cache.isKnown(value);
   }
 
   /** Returns true if {@code request} is a retry that swapped in the current token, unrenewed. */
@@ -270,8 +272,8 @@ public final class TokenManager {
     Attached attached = refused.tag(Attached.class);
     Call call = attached != null ? attached.call : null;
     if (sent == null) return attach(refused, entry(call), call, true);
-    if (!sent.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
-    String value = sent.substring(7).trim();
+    String value = BearerToken.parse(sent);
+    if (value == null) return null;
 
     Entry failed = null;
     if (attached != null

@@ -7,6 +7,8 @@ package dev.oauthkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oauthkit.core.internal.HttpBodies;
+import dev.oauthkit.core.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -45,13 +47,13 @@ class ErrorBodyTest {
         ErrorBody.read(response(400, "Bearer " + TOKEN), ResponseBody.create(text, null), CLOCK);
 
     assertThat(body.code()).isEqualTo(400);
-    assertThat(body.text()).isEqualTo("{\"error\":\"token ██ refused\"}");
+    assertThat(body.excerpt()).isEqualTo("{\"error\":\"token ██ refused\"}");
     assertThat(body.jsonObject().get("error")).isEqualTo("token ██ refused");
-    assertThat(body.excerpt()).doesNotContain(TOKEN);
-    assertThat(body.byteCount()).isEqualTo(utf8(text).length);
     assertThat(body.readFailure()).isNull();
     assertThat(body.retryAfterMillis()).isEqualTo(-1L);
-    assertThat(body.toString()).doesNotContain(TOKEN).doesNotContain("refused");
+    assertThat(body.toString())
+        .isEqualTo("ErrorBody{code=400, " + utf8(text).length + " bytes}")
+        .doesNotContain(TOKEN);
   }
 
   @Test
@@ -62,8 +64,8 @@ class ErrorBodyTest {
             .header("Authorization", TOKEN)
             .build();
 
-    assertThat(ErrorBody.redact("x " + TOKEN + " y", request)).isEqualTo("x ██ y");
-    assertThat(ErrorBody.redact("x", new Request.Builder().url("https://a.example/").build()))
+    assertThat(excerpt("x " + TOKEN + " y", request)).isEqualTo("x ██ y");
+    assertThat(excerpt("x", new Request.Builder().url("https://a.example/").build()))
         .isEqualTo("x");
   }
 
@@ -75,8 +77,7 @@ class ErrorBodyTest {
             .header("Authorization", "Bearer abc/def/ghi")
             .build();
 
-    assertThat(ErrorBody.redact("{\"echo\":\"abc\\/def\\/ghi\"}", request))
-        .isEqualTo("{\"echo\":\"██\"}");
+    assertThat(excerpt("{\"echo\":\"abc\\/def\\/ghi\"}", request)).isEqualTo("{\"echo\":\"██\"}");
   }
 
   @Test
@@ -102,15 +103,17 @@ class ErrorBodyTest {
   }
 
   @Test
-  void longBodiesAreReadUpToTheLimit() {
-    StringBuilder text = new StringBuilder();
-    while (text.length() <= ErrorBody.MAX_BYTES) text.append("0123456789");
+  void longBodiesAreTruncatedAtTheOneBodyLimit() {
+    StringBuilder text = new StringBuilder("[\"");
+    while (text.length() <= HttpBodies.MAX_BODY_BYTES) text.append("0123456789");
+    text.append("\"]");
 
     ErrorBody body =
         ErrorBody.read(response(500, null), ResponseBody.create(text.toString(), null), CLOCK);
 
-    assertThat((long) body.byteCount()).isEqualTo(ErrorBody.MAX_BYTES);
-    assertThat(body.excerpt()).hasSize(ErrorBody.EXCERPT_CHARS + 1);
+    assertThat(body).hasToString("ErrorBody{code=500, " + (64 * 1024) + " bytes}");
+    assertThat(body.json()).isNull(); // Cut short, so no longer one JSON value.
+    assertThat(body.excerpt()).hasSize(Json.EXCERPT_CHARS + 1).endsWith("…");
   }
 
   @Test
@@ -134,9 +137,9 @@ class ErrorBodyTest {
     ErrorBody body =
         ErrorBody.read(response(500, null), ResponseBody.create(failing, null, -1L), CLOCK);
 
-    assertThat(body.text()).isEmpty();
+    assertThat(body.excerpt()).isEmpty();
     assertThat(body.json()).isNull();
-    assertThat(body.byteCount()).isZero();
+    assertThat(body).hasToString("ErrorBody{code=500, 0 bytes}");
     assertThat(body.readFailure()).hasMessage("connection reset");
   }
 
@@ -144,8 +147,8 @@ class ErrorBodyTest {
   void aMissingBodyIsEmpty() {
     ErrorBody body = ErrorBody.read(response(404, null), null, CLOCK);
 
-    assertThat(body.text()).isEmpty();
     assertThat(body.excerpt()).isEmpty();
+    assertThat(body.json()).isNull();
     assertThat(body.readFailure()).isNull();
   }
 
@@ -197,11 +200,23 @@ class ErrorBodyTest {
           body = ErrorBody.read(response, response.body(), CLOCK);
         }
         assertThat(server.takeRequest().getHeader("Authorization")).isEqualTo("Bearer " + token);
-        assertThat(body.text()).as(echo).contains(ErrorBody.REDACTED).doesNotContain("canary");
+        assertThat(body.excerpt()).as(echo).contains("██").doesNotContain("canary");
         assertThat(body.excerpt()).as(echo).doesNotContain("canary");
         assertThat(String.valueOf(body.json())).as(echo).doesNotContain("canary");
       }
     }
+  }
+
+  /** Returns the excerpt of {@code text} as the error body of {@code request}. */
+  private static String excerpt(String text, Request request) {
+    Response response =
+        new Response.Builder()
+            .request(request)
+            .protocol(Protocol.HTTP_1_1)
+            .code(500)
+            .message("status")
+            .build();
+    return ErrorBody.read(response, ResponseBody.create(text, null), CLOCK).excerpt();
   }
 
   private static Response response(int code, String authorization) {

@@ -14,10 +14,21 @@ import org.junit.jupiter.api.Test;
 class ProviderBuilderTest {
   private static final String SECRET = "client-secret-canary";
 
+  enum Environment {
+    PRODUCTION,
+    SANDBOX
+  }
+
   /** A provider's builder: its setters return it. */
-  static final class TestBuilder extends ProviderBuilder<TestBuilder> {
+  static final class TestBuilder extends ProviderBuilder<TestBuilder, Environment> {
     TestBuilder() {
-      super(HttpUrl.get("https://api.example.com/"), "Example base URL");
+      super(
+          Environment.PRODUCTION,
+          environment ->
+              HttpUrl.get(
+                  environment == Environment.SANDBOX
+                      ? "https://sandbox.example.com/"
+                      : "https://api.example.com/"));
     }
 
     TestBuilder extra() {
@@ -47,8 +58,6 @@ class ProviderBuilderTest {
             .build();
 
     assertThat(config.clientId()).isEqualTo("id");
-    assertThat(config.clientSecret()).isEqualTo(SECRET);
-    assertThat(config.client()).isSameAs(client);
     assertThat(config.tokenStore()).isSameAs(store);
     assertThat(config.clock()).isSameAs(Clock.SYSTEM);
     assertThat(config.baseUrl()).hasToString("https://gateway.example.com/api/");
@@ -80,14 +89,29 @@ class ProviderBuilderTest {
   }
 
   @Test
+  void environmentOrBaseUrlWhicheverIsSetLast() {
+    TestBuilder builder = new TestBuilder().clientId("id").clientSecret(SECRET);
+
+    assertThat(builder.environment(Environment.SANDBOX).build().baseUrl())
+        .hasToString("https://sandbox.example.com/");
+    assertThat(builder.baseUrl("https://gateway.example.com/").build().baseUrl())
+        .hasToString("https://gateway.example.com/");
+    assertThat(builder.environment(Environment.PRODUCTION).build().baseUrl())
+        .hasToString("https://api.example.com/");
+    assertThatThrownBy(() -> builder.environment(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("environment == null");
+  }
+
+  @Test
   void baseUrlMustBeSecureAndEndInASlash() {
     assertThatThrownBy(() -> new TestBuilder().baseUrl("http://api.example.com/"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Example base URL http://api.example.com/")
+        .hasMessageStartingWith("base URL http://api.example.com/")
         .hasMessageContaining("is plain http");
     assertThatThrownBy(() -> new TestBuilder().baseUrl("https://api.example.com/v1"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("baseUrl must end in /: https://api.example.com/");
+        .hasMessageStartingWith("base URL must end in /: https://api.example.com/");
     assertThatThrownBy(() -> new TestBuilder().baseUrl("not a url"))
         .isInstanceOf(IllegalArgumentException.class);
 
@@ -102,10 +126,12 @@ class ProviderBuilderTest {
 
   @Test
   void wiring() {
+    OkHttpClient client = new OkHttpClient();
     ProviderConfig config =
         new TestBuilder()
             .clientId("id")
             .clientSecret(SECRET)
+            .client(client)
             .baseUrl("https://gateway.example.com/api/")
             .build();
 
@@ -115,10 +141,13 @@ class ProviderBuilderTest {
             .build();
 
     assertThat(tokens.toString()).contains("https://gateway.example.com/api/oauth/token");
-    assertThat(
-            config
-                .authenticated(tokens, dev.oauthkit.core.TokenAuthenticator.RenewalPolicy.ALWAYS)
-                .interceptors())
-        .hasSize(config.client().interceptors().size() + 1);
+    OkHttpClient authenticated =
+        config.authenticated(tokens, TokenAuthenticator.RenewalPolicy.ALWAYS);
+    assertThat(authenticated.interceptors()).singleElement().isInstanceOf(TokenInterceptor.class);
+    assertThat(authenticated.networkInterceptors())
+        .singleElement()
+        .isInstanceOf(TokenInterceptor.class);
+    assertThat(authenticated.authenticator()).isInstanceOf(TokenAuthenticator.class);
+    assertThat(authenticated.connectionPool()).isSameAs(client.connectionPool());
   }
 }

@@ -7,6 +7,7 @@ package dev.oauthkit.core;
 import static dev.oauthkit.core.TokenResponseParsingTest.tokenFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oauthkit.core.internal.HttpBodies;
 import dev.oauthkit.core.internal.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -223,6 +224,63 @@ class TokenErrorResponseTest {
     assertThat(e.getMessage()).contains("HTTP 400").contains("text/plain");
     assertThat(e.getMessage().length()).isLessThan(200);
     assertSafe(e);
+  }
+
+  @Test
+  void errorBodyOverTheBodyLimitIsCutNotRefused() throws Exception {
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(400)
+            .setHeader("Content-Type", "text/plain")
+            .setBody("Bad request. " + padding(HttpBodies.MAX_BODY_BYTES * 4)));
+
+    TokenRequestException e = tokenFailure(manager().build());
+
+    assertThat(e.code()).isEqualTo(400);
+    assertThat(e.isTransient()).isFalse();
+    assertThat(e.bodyExcerpt()).startsWith("Bad request. xxxx");
+    assertThat(e.getMessage()).contains("HTTP 400").doesNotContain("larger than");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void tokenResponseOverTheBodyLimitIsRefused() throws Exception {
+    server.enqueue(
+        TestServer.json(
+            200,
+            "{\"access_token\":\"tok-canary-big\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                + "\"padding\":\""
+                + padding(HttpBodies.MAX_BODY_BYTES)
+                + "\"}"));
+
+    TokenRequestException e = tokenFailure(manager().build());
+
+    assertThat(e.code()).isEqualTo(200);
+    assertThat(e.isTransient()).isFalse();
+    assertThat(e.getMessage())
+        .isEqualTo("token response (HTTP 200) is larger than " + (64 * 1024) + " bytes");
+    assertSafe(e, "tok-canary-big");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void tokenResponseJustUnderTheBodyLimitIsRead() throws Exception {
+    String head = "{\"access_token\":\"at-big\",\"expires_in\":3600,\"padding\":\"";
+    server.enqueue(
+        TestServer.json(
+            200, head + padding(HttpBodies.MAX_BODY_BYTES - head.length() - 2) + "\"}"));
+
+    AccessToken token = manager().build().token();
+
+    assertThat(token.value()).isEqualTo("at-big");
+    assertThat(String.valueOf(token.extras().get("padding")))
+        .hasSize(64 * 1024 - head.length() - 2);
+  }
+
+  private static String padding(int length) {
+    char[] chars = new char[length];
+    java.util.Arrays.fill(chars, 'x');
+    return new String(chars);
   }
 
   @Test

@@ -5,21 +5,19 @@
 package dev.oauthkit.learnamp;
 
 import com.squareup.moshi.Moshi;
+import dev.oauthkit.core.ApiException;
+import dev.oauthkit.core.ErrorBody;
 import dev.oauthkit.core.Grant;
 import dev.oauthkit.core.ProviderBuilder;
-import dev.oauthkit.core.ProviderClient;
 import dev.oauthkit.core.ProviderConfig;
-import dev.oauthkit.core.TokenManager;
 import dev.oauthkit.learnamp.model.Listing;
+import dev.oauthkit.retrofit.ProviderClient;
 import java.io.IOException;
-import java.util.Objects;
 import javax.annotation.Nullable;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import retrofit2.Call;
 import retrofit2.Response;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * A client of the <a href="https://learnamp.github.io/api-docs/">Learn Amp API</a> that obtains,
@@ -39,6 +37,11 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * last 7200 seconds and have no refresh token; a new one is fetched shortly before expiry, and once
  * more when the API answers 401, after which the request is retried once. A 403 is returned as is.
  *
+ * <p>It keeps the provider contract of {@link ProviderClient}: {@link #execute} returns a body or
+ * throws a {@link LearnAmpException}, {@link #create} implements the user's own Retrofit interfaces
+ * for the endpoints that {@link LearnAmpApi} does not wrap. Every call sends {@code Accept:
+ * application/json}, without which Learn Amp answers 406.
+ *
  * <p>Instances are thread-safe; create one per set of credentials and share it.
  */
 public final class LearnAmp extends ProviderClient {
@@ -54,18 +57,24 @@ public final class LearnAmp extends ProviderClient {
     Environment(String baseUrl) {
       this.baseUrl = baseUrl;
     }
-
-    /** Returns the base URL of this region. */
-    public HttpUrl baseUrl() {
-      return HttpUrl.get(baseUrl);
-    }
   }
+
+  private static final Moshi MOSHI = new Moshi.Builder().build();
+
+  private static final Headers DEFAULT_HEADERS = Headers.of("Accept", "application/json");
 
   private final LearnAmpApi api;
 
-  private LearnAmp(HttpUrl baseUrl, TokenManager tokens, LearnAmpApi api) {
-    super(baseUrl, tokens);
-    this.api = api;
+  private LearnAmp(ProviderConfig config, @Nullable String scope) {
+    super(
+        config,
+        config
+            .tokenManager(LearnAmpAuth.tokenEndpoint(config, scope), Grant.clientCredentials())
+            .build(),
+        LearnAmpAuth.RENEWAL_POLICY,
+        DEFAULT_HEADERS,
+        MOSHI);
+    this.api = create(LearnAmpApi.class);
   }
 
   /** Returns a new builder. */
@@ -79,26 +88,16 @@ public final class LearnAmp extends ProviderClient {
   }
 
   /**
-   * Executes {@code call} and returns its body.
-   *
-   * @throws LearnAmpException if the API answered with an error status.
-   * @throws IOException if the call failed, no token could be obtained ({@link
-   *     dev.oauthkit.core.TokenRequestException}), or a successful response had no body.
-   */
-  public <T> T execute(Call<T> call) throws IOException {
-    Response<T> response = call.execute();
-    if (!response.isSuccessful()) throw LearnAmpException.from(response);
-    return requireBody(response.body(), response.code());
-  }
-
-  /**
    * Executes the list call {@code call} and returns its page with the paging totals.
    *
    * @throws LearnAmpException if the API answered with an error status.
-   * @throws IOException if the call failed or no token could be obtained.
+   * @throws IOException if the call failed, no token could be obtained, or a 2xx answer had no
+   *     body.
    */
   public <T> Page<T> page(Call<? extends Listing<T>> call) throws IOException {
-    return Page.of(call.execute());
+    Response<? extends Listing<T>> response = call.execute();
+    if (!response.isSuccessful()) throw exception(response);
+    return Page.of(response);
   }
 
   /**
@@ -110,24 +109,25 @@ public final class LearnAmp extends ProviderClient {
    * }</pre>
    */
   public <T> Pages<T> pages(Pages.PageCall<T> pageCall) {
-    return new Pages<>(pageCall);
+    return new Pages<>(this, pageCall);
   }
 
+  /** Returns a {@link LearnAmpException} for the error body of a Learn Amp API. */
   @Override
-  public String toString() {
-    return "LearnAmp{baseUrl=" + baseUrl().redact() + ", " + tokens() + "}";
+  protected ApiException exception(ErrorBody errorBody) {
+    return LearnAmpException.from(errorBody);
   }
 
   /**
-   * Builds a {@link LearnAmp} client. The base URL defaults to {@link Environment#EU1}; a custom
+   * Builds a {@link LearnAmp} client. The environment defaults to {@link Environment#EU1}; a custom
    * {@link #baseUrl(HttpUrl) base URL} is the account's API, such as {@code
    * https://api.learnamp.com/}, against which {@code v1/…} and {@code oauth/token} are resolved.
    */
-  public static final class Builder extends ProviderBuilder<Builder> {
+  public static final class Builder extends ProviderBuilder<Builder, Environment> {
     private @Nullable String scope;
 
     Builder() {
-      super(Environment.EU1.baseUrl(), "Learn Amp base URL");
+      super(Environment.EU1, environment -> HttpUrl.get(environment.baseUrl));
     }
 
     /**
@@ -146,32 +146,13 @@ public final class LearnAmp extends ProviderClient {
       return this;
     }
 
-    /** Uses the base URL of {@code environment}. Defaults to {@link Environment#EU1}. */
-    public Builder environment(Environment environment) {
-      Objects.requireNonNull(environment, "environment == null");
-      return baseUrl(environment.baseUrl());
-    }
-
     /**
      * Returns the client.
      *
      * @throws IllegalStateException if the client id or secret is missing.
      */
     public LearnAmp build() {
-      ProviderConfig config = config();
-      HttpUrl baseUrl = config.baseUrl();
-      TokenManager tokens =
-          config
-              .tokenManager(LearnAmpAuth.tokenEndpoint(config, scope), Grant.clientCredentials())
-              .build();
-      OkHttpClient authenticated = config.authenticated(tokens, LearnAmpAuth.RENEWAL_POLICY);
-      Retrofit retrofit =
-          new Retrofit.Builder()
-              .baseUrl(baseUrl)
-              .client(authenticated)
-              .addConverterFactory(MoshiConverterFactory.create(new Moshi.Builder().build()))
-              .build();
-      return new LearnAmp(baseUrl, tokens, retrofit.create(LearnAmpApi.class));
+      return new LearnAmp(config(), scope);
     }
   }
 }

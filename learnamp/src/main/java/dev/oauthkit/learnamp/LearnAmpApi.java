@@ -18,7 +18,6 @@ import java.util.Map;
 import javax.annotation.Nullable;
 import retrofit2.Call;
 import retrofit2.http.GET;
-import retrofit2.http.Headers;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
@@ -26,7 +25,8 @@ import retrofit2.http.QueryMap;
 /**
  * The read endpoints of the <a href="https://learnamp.github.io/api-docs/">Learn Amp API</a>. Get
  * an instance from {@link LearnAmp#api()}, which adds the bearer token and {@code Accept:
- * application/json} to every call.
+ * application/json} to every call. Declare the endpoints it does not cover in your own interface
+ * and get it from {@link LearnAmp#create}.
  *
  * <p>Each endpoint needs its scope ({@code users:read}, {@code teams:read}, {@code
  * team_users:read}, {@code items:read}, {@code learnlists:read}); without it the API answers 403.
@@ -44,11 +44,7 @@ import retrofit2.http.QueryMap;
  * it instead.
  */
 public interface LearnAmpApi {
-  /** Learn Amp answers 406 without it. */
-  String ACCEPT_JSON = "Accept: application/json";
-
   /** Lists users, {@code GET /v1/users?page=…&perPage=…}. */
-  @Headers(ACCEPT_JSON)
   @GET("v1/users")
   Call<UserList> users(
       @Query("page") @Nullable Integer page, @Query("perPage") @Nullable Integer perPage);
@@ -67,7 +63,6 @@ public interface LearnAmpApi {
    * @param expanded true to include avatar, manager, location, department and teams; null to leave
    *     the parameter out.
    */
-  @Headers(ACCEPT_JSON)
   @GET("v1/users")
   Call<UserList> users(
       @QueryMap Map<String, String> filters,
@@ -77,12 +72,10 @@ public interface LearnAmpApi {
       @Query("perPage") @Nullable Integer perPage);
 
   /** Returns one user with all details, {@code GET /v1/users/{id}}. */
-  @Headers(ACCEPT_JSON)
   @GET("v1/users/{id}")
   Call<User> user(@Path("id") long id);
 
   /** Lists teams, {@code GET /v1/teams}. */
-  @Headers(ACCEPT_JSON)
   @GET("v1/teams")
   Call<TeamList> teams(
       @Query("page") @Nullable Integer page, @Query("perPage") @Nullable Integer perPage);
@@ -93,7 +86,6 @@ public interface LearnAmpApi {
    * @param filters by full name: {@code filters[name]}, {@code filters[tags]} (comma-separated,
    *     matching any).
    */
-  @Headers(ACCEPT_JSON)
   @GET("v1/teams")
   Call<TeamList> teams(
       @QueryMap Map<String, String> filters,
@@ -103,39 +95,32 @@ public interface LearnAmpApi {
   /**
    * Returns one team with its users, sub-teams, parent team and tags, {@code GET /v1/teams/{id}}.
    */
-  @Headers(ACCEPT_JSON)
   @GET("v1/teams/{id}")
   Call<Team> team(@Path("id") long id);
 
   /** Returns one team with its users in full, {@code GET /v1/teams/{id}/users}. */
-  @Headers(ACCEPT_JSON)
   @GET("v1/teams/{id}/users")
   Call<Team> teamUsers(@Path("id") long id);
 
   /** Lists items, {@code GET /v1/items}. */
-  @Headers(ACCEPT_JSON)
   @GET("v1/items")
   Call<ItemList> items(
       @Query("page") @Nullable Integer page, @Query("perPage") @Nullable Integer perPage);
 
   /** Returns one item with all details, {@code GET /v1/items/{id}}. */
-  @Headers(ACCEPT_JSON)
   @GET("v1/items/{id}")
   Call<Item> item(@Path("id") long id);
 
   /** Lists learnlists, {@code GET /v1/learnlists}. */
-  @Headers(ACCEPT_JSON)
   @GET("v1/learnlists")
   Call<LearnlistList> learnlists(
       @Query("page") @Nullable Integer page, @Query("perPage") @Nullable Integer perPage);
 
   /** Returns one learnlist, {@code GET /v1/learnlists/{id}}. */
-  @Headers(ACCEPT_JSON)
   @GET("v1/learnlists/{id}")
   Call<Learnlist> learnlist(@Path("id") long id);
 
   /** Lists a learnlist's entries in learnlist order, {@code GET /v1/learnlists/{id}/contents}. */
-  @Headers(ACCEPT_JSON)
   @GET("v1/learnlists/{id}/contents")
   Call<LearnlistContentList> learnlistContents(
       @Path("id") long id,

@@ -23,7 +23,7 @@ import javax.annotation.Nullable;
  *
  * <p>Statuses Learn Amp documents: 400 (invalid request), 401 (bad token; the client already
  * renewed the token and retried once), 403 (missing permission or scope; never retried), 404, 406,
- * 410, 422, 429 (see {@link #retryAfterMillis()}), 500 and 503.
+ * 410, 422, 429 ({@link #isRateLimited()}, with {@link #retryAfterMillis()}), 500 and 503.
  *
  * <p>The message never contains a token or a secret: the bearer token of the failed request is
  * masked should the server echo it.
@@ -33,19 +33,12 @@ public final class LearnAmpException extends ApiException {
 
   private final @Nullable String error;
   private final Map<String, List<String>> fullErrors;
-  private final long retryAfterMillis;
 
   private LearnAmpException(
-      String message,
-      int code,
-      @Nullable String bodyExcerpt,
-      @Nullable String error,
-      Map<String, List<String>> fullErrors,
-      long retryAfterMillis) {
-    super(message, code, bodyExcerpt);
+      ErrorBody errorBody, @Nullable String error, Map<String, List<String>> fullErrors) {
+    super(errorBody, error);
     this.error = error;
     this.fullErrors = fullErrors;
-    this.retryAfterMillis = retryAfterMillis;
   }
 
   /**
@@ -62,42 +55,27 @@ public final class LearnAmpException extends ApiException {
    * }
    * }</pre>
    *
-   * <p>Never throws: an unreadable body gives an exception with an empty {@link #bodyExcerpt()}.
+   * <p>It never throws for a body that cannot be read: the exception then has no {@link #error()}
+   * and the read failure as its cause.
    *
    * @throws IllegalArgumentException if {@code response} is successful.
    */
   public static LearnAmpException from(retrofit2.Response<?> response) {
     Objects.requireNonNull(response, "response == null");
-    ErrorBody body = ErrorBody.read(response.raw(), response.errorBody(), Clock.SYSTEM);
-    int code = body.code();
-    Map<?, ?> json = body.jsonObject();
+    return from(ErrorBody.read(response.raw(), response.errorBody(), Clock.SYSTEM));
+  }
+
+  static LearnAmpException from(ErrorBody errorBody) {
+    Map<?, ?> json = errorBody.jsonObject();
     Object errorValue = json != null ? json.get("error") : null;
     String error =
         errorValue instanceof Map || errorValue instanceof List
             ? null
             : ErrorBody.string(errorValue);
     if (json == null || error == null) {
-      String excerpt = body.excerpt();
-      String message =
-          "HTTP "
-              + code
-              + (excerpt.isEmpty() ? " (empty body)" : " (unexpected body: " + excerpt + ")");
-      return new LearnAmpException(
-          message,
-          code,
-          excerpt,
-          null,
-          Collections.<String, List<String>>emptyMap(),
-          body.retryAfterMillis());
+      return new LearnAmpException(errorBody, null, Collections.<String, List<String>>emptyMap());
     }
-    Map<String, List<String>> fullErrors = fullErrors(json.get("fullErrors"));
-    return new LearnAmpException(
-        "HTTP " + code + ": " + ErrorBody.excerpt(error),
-        code,
-        null,
-        error,
-        fullErrors,
-        body.retryAfterMillis());
+    return new LearnAmpException(errorBody, error, fullErrors(json.get("fullErrors")));
   }
 
   /** Reads {@code {"field":["message",…]}}, tolerating a single string where a list belongs. */
@@ -134,13 +112,5 @@ public final class LearnAmpException extends ApiException {
    */
   public Map<String, List<String>> fullErrors() {
     return fullErrors;
-  }
-
-  /**
-   * Returns how long a {@code Retry-After} header asks to wait, in milliseconds, or -1 if the
-   * response had none.
-   */
-  public long retryAfterMillis() {
-    return retryAfterMillis;
   }
 }

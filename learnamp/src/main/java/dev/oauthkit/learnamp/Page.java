@@ -5,6 +5,7 @@
 package dev.oauthkit.learnamp;
 
 import dev.oauthkit.learnamp.model.Listing;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import javax.annotation.Nullable;
@@ -40,14 +41,16 @@ public final class Page<T> {
   }
 
   /**
-   * Returns the page of a successful list response.
+   * Returns the page of a list response, such as one an {@code enqueue()} callback receives.
    *
    * @throws LearnAmpException if {@code response} is not successful.
+   * @throws IOException if {@code response} is a 2xx without a body.
    */
-  public static <T> Page<T> of(Response<? extends Listing<T>> response) throws LearnAmpException {
+  public static <T> Page<T> of(Response<? extends Listing<T>> response) throws IOException {
     if (!response.isSuccessful()) throw LearnAmpException.from(response);
     Listing<T> body = response.body();
-    List<T> elements = body != null ? body.elements() : Collections.<T>emptyList();
+    if (body == null) throw new IOException("HTTP " + response.code() + " without a list");
+    List<T> elements = body.elements();
     Headers headers = response.headers();
     HttpUrl url = response.raw().request().url();
 

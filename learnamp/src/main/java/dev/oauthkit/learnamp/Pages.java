@@ -42,10 +42,12 @@ public final class Pages<T> {
     Call<? extends Listing<T>> page(int page);
   }
 
+  private final LearnAmp learnAmp;
   private final PageCall<T> pageCall;
   private @Nullable Page<T> last;
 
-  Pages(PageCall<T> pageCall) {
+  Pages(LearnAmp learnAmp, PageCall<T> pageCall) {
+    this.learnAmp = learnAmp;
     this.pageCall = Objects.requireNonNull(pageCall, "pageCall == null");
   }
 
@@ -61,7 +63,7 @@ public final class Pages<T> {
     Page<T> previous = last;
     if (previous != null && !previous.hasNext()) return null;
     int number = previous != null ? previous.number() + 1 : 1;
-    Page<T> page = Page.of(pageCall.page(number).execute());
+    Page<T> page = learnAmp.page(pageCall.page(number));
     if (page.number() != number) {
       throw new IllegalStateException(
           "the call for page "

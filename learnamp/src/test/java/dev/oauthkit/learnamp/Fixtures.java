@@ -5,13 +5,10 @@
 package dev.oauthkit.learnamp;
 
 import dev.oauthkit.testing.TestClock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.concurrent.TimeUnit;
+import dev.oauthkit.testing.TestHttp;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okio.Buffer;
 
 /** Recorded responses and a client wired to MockWebServer. */
 final class Fixtures {
@@ -27,19 +24,11 @@ final class Fixtures {
 
   /** Returns the text of {@code src/test/resources/dev/oauthkit/learnamp/<name>}. */
   static String read(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
-      if (in == null) throw new AssertionError("no fixture " + name);
-      return new Buffer().readFrom(in).readUtf8();
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
+    return TestHttp.resource(Fixtures.class, name);
   }
 
   static MockResponse json(int code, String body) {
-    return new MockResponse()
-        .setResponseCode(code)
-        .setHeader("Content-Type", "application/json")
-        .setBody(body);
+    return TestHttp.json(code, body);
   }
 
   /** Learn Amp's token response (token.json) with {@code accessToken}. */
@@ -48,16 +37,10 @@ final class Fixtures {
   }
 
   static LearnAmp.Builder learnAmp(MockWebServer server, TestClock clock) {
-    return LearnAmp.builder()
-        .clientId(CLIENT_ID)
-        .clientSecret(CLIENT_SECRET)
-        .baseUrl(server.url("/"))
-        .clock(clock);
+    return TestHttp.onServer(LearnAmp.builder(), CLIENT_ID, CLIENT_SECRET, server, clock);
   }
 
   static RecordedRequest take(MockWebServer server) throws InterruptedException {
-    RecordedRequest request = server.takeRequest(10, TimeUnit.SECONDS);
-    if (request == null) throw new AssertionError("no request within 10 s");
-    return request;
+    return TestHttp.take(server);
   }
 }

@@ -27,29 +27,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The exact API requests and the recorded responses parsed into models. */
 class LearnAmpApiTest {
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private LearnAmp learnAmp;
   private LearnAmpApi api;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     server.enqueue(token("t1"));
     learnAmp = Fixtures.learnAmp(server, clock).build();
     api = learnAmp.api();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   /** Returns the next API request, skipping the token request that precedes the first. */

@@ -26,8 +26,7 @@ import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The token request on the wire, the token's lifetime, and the 401/403 handling. */
@@ -36,18 +35,7 @@ class LearnAmpAuthTest {
   private static final long CREATED_AT_MILLIS = 1601480215_000L;
 
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
-
-  @BeforeEach
-  void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
-  }
+  @AutoClose private final MockWebServer server = new MockWebServer();
 
   @Test
   void tokenRequestIsMultipartFormWithClientCredentialsInTheBody() throws Exception {
@@ -267,7 +255,7 @@ class LearnAmpAuthTest {
     AccessToken token = learnAmp.tokens().token();
 
     assertThat(learnAmp.toString())
-        .contains(CLIENT_ID)
+        .startsWith("LearnAmp{baseUrl=http://")
         .doesNotContain(CLIENT_SECRET)
         .doesNotContain("access-token-canary");
     assertThat(learnAmp.tokens().toString()).doesNotContain(CLIENT_SECRET);

@@ -13,13 +13,14 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.oauthkit.learnamp.model.User;
 import dev.oauthkit.testing.TestClock;
+import dev.oauthkit.testing.UnreadableResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import retrofit2.Call;
@@ -31,20 +32,13 @@ class LearnAmpExceptionTest {
   private static final String ACCESS_TOKEN = "access-token-canary-1234";
 
   private final TestClock clock = new TestClock();
-  private MockWebServer server;
+  @AutoClose private final MockWebServer server = new MockWebServer();
   private LearnAmp learnAmp;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = new MockWebServer();
-    server.start();
     server.enqueue(token(ACCESS_TOKEN));
     learnAmp = Fixtures.learnAmp(server, clock).build();
-  }
-
-  @AfterEach
-  void tearDown() throws IOException {
-    server.shutdown();
   }
 
   private LearnAmpException failWith(MockResponse response) {
@@ -70,7 +64,8 @@ class LearnAmpExceptionTest {
     assertThat(e.fullErrors()).isEmpty();
     assertThat(e.bodyExcerpt()).isNull();
     assertThat(e.retryAfterMillis()).isEqualTo(-1L);
-    assertThat(e).hasMessage("HTTP 404: Not found");
+    assertThat(e.isRateLimited()).isFalse();
+    assertThat(e).hasMessage("HTTP 404 Not found");
   }
 
   @Test
@@ -103,11 +98,12 @@ class LearnAmpExceptionTest {
   }
 
   @Test
-  void tooManyRequestsCarriesRetryAfter() {
+  void tooManyRequestsIsRateLimitedWithRetryAfter() {
     LearnAmpException e =
         failWith(json(429, "{\"error\":\"Too Many Requests\"}").setHeader("Retry-After", "7"));
 
     assertThat(e.code()).isEqualTo(429);
+    assertThat(e.isRateLimited()).isTrue();
     assertThat(e.retryAfterMillis()).isEqualTo(7_000L);
   }
 
@@ -199,6 +195,15 @@ class LearnAmpExceptionTest {
     LearnAmpException e = result.get(10, TimeUnit.SECONDS);
     assertThat(e.code()).isEqualTo(404);
     assertThat(e.error()).isEqualTo("Not found");
+  }
+
+  @Test
+  void fromAnUnreadableBodyKeepsTheFailureAsItsCause() {
+    LearnAmpException e = LearnAmpException.from(UnreadableResponse.of(503));
+
+    UnreadableResponse.assertKeptAsCause(e, 503);
+    assertThat(e.error()).isNull();
+    assertThat(e.fullErrors()).isEmpty();
   }
 
   @Test

@@ -111,10 +111,17 @@ public final class FuzzedResponse {
 
   /**
    * Asserts what every provider exception promises: the status, a bounded message that quotes no
-   * more than an excerpt of the body, a bounded excerpt, and never the request's token.
+   * more than an excerpt of the body, a bounded excerpt, never the request's token, no cause (the
+   * body was readable), and the rate limit and {@code Retry-After} of the response.
    */
   public void assertSafe(ApiException e) {
     assertThat(e.code()).isEqualTo(code);
+    assertThat(e.getCause()).isNull();
+    assertThat(e.isRateLimited()).isEqualTo(code == 429);
+    assertThat(e.retryAfterMillis()).isGreaterThanOrEqualTo(-1L);
+    if (retryAfter == null) assertThat(e.retryAfterMillis()).isEqualTo(-1L);
+    Long seconds = retryAfterSecondsInMillis();
+    if (seconds != null) assertThat(e.retryAfterMillis()).isEqualTo(seconds);
     String message = e.getMessage();
     assertThat(message).isNotNull().hasSizeLessThanOrEqualTo(MAX_MESSAGE_CHARS);
     String text = new String(body, StandardCharsets.UTF_8);

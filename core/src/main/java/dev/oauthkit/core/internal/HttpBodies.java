@@ -11,27 +11,44 @@ import okhttp3.Headers;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
-/** Reading response bodies and headers defensively. */
+/**
+ * Reading response bodies and headers defensively.
+ *
+ * <p>One limit, {@link #MAX_BODY_BYTES}, bounds every body oauthkit reads itself: a successful
+ * token response larger than it is refused (its access token could not go into a request header
+ * anyway: servers cap headers at 8 to 16 KiB), and an error body (of the token endpoint or of an
+ * API) is read up to it and the rest ignored, so a huge or endless body cannot exhaust memory.
+ */
 public final class HttpBodies {
-  /** Bodies larger than this are not buffered for error reporting. */
-  public static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
+  /** The most bytes of a response body that are read: 64 KiB. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
 
   private HttpBodies() {}
 
   /**
-   * Returns up to {@code limit} bytes of {@code body} and closes it; a longer body is cut at the
-   * limit.
+   * Returns up to {@link #MAX_BODY_BYTES} bytes of the error body {@code body} and closes it; a
+   * longer body is cut at the limit.
    */
-  public static byte[] readAtMost(@Nullable ResponseBody body, long limit) throws IOException {
+  public static byte[] readErrorBody(@Nullable ResponseBody body) throws IOException {
     if (body == null) return new byte[0];
     try {
       BufferedSource source = body.source();
-      source.request(limit);
-      long size = Math.min(limit, source.getBuffer().size());
+      source.request(MAX_BODY_BYTES);
+      long size = Math.min(MAX_BODY_BYTES, source.getBuffer().size());
       return source.getBuffer().readByteArray(size);
     } finally {
       body.close();
     }
+  }
+
+  /**
+   * Returns all of the successful body {@code source}, or null if it is larger than {@link
+   * #MAX_BODY_BYTES}: the caller refuses it.
+   */
+  @Nullable
+  public static byte[] readWholeBody(BufferedSource source) throws IOException {
+    if (source.request(MAX_BODY_BYTES + 1L)) return null;
+    return source.readByteArray();
   }
 
   /**

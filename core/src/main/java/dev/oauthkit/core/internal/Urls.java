@@ -11,7 +11,7 @@ public final class Urls {
   private Urls() {}
 
   /** Returns true for hosts that never leave this machine; decided without a DNS lookup. */
-  public static boolean isLoopback(String host) {
+  private static boolean isLoopback(String host) {
     return host.equals("localhost")
         || host.endsWith(".localhost")
         || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")

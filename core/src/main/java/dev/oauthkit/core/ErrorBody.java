@@ -11,7 +11,10 @@ import dev.oauthkit.core.internal.Redactor;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import javax.annotation.Nullable;
 import okhttp3.Headers;
 import okhttp3.Request;
@@ -51,6 +54,7 @@ public final class ErrorBody {
   private final @Nullable Object json;
   private final long retryAfterMillis;
   private final @Nullable IOException readFailure;
+  private final Map<String, String> challenge;
 
   private ErrorBody(
       int code,
@@ -58,13 +62,15 @@ public final class ErrorBody {
       String excerpt,
       @Nullable Object json,
       long retryAfterMillis,
-      @Nullable IOException readFailure) {
+      @Nullable IOException readFailure,
+      Map<String, String> challenge) {
     this.code = code;
     this.byteCount = byteCount;
     this.excerpt = excerpt;
     this.json = json;
     this.retryAfterMillis = retryAfterMillis;
     this.readFailure = readFailure;
+    this.challenge = challenge;
   }
 
   /**
@@ -149,7 +155,32 @@ public final class ErrorBody {
         Json.excerpt(redactor != null ? redactor.redact(text) : text),
         redactor != null ? redactor.redactValue(json) : json,
         HttpBodies.retryAfterMillis(headers, nowMillis),
-        readFailure);
+        readFailure,
+        challenge(headers, redactor));
+  }
+
+  /** The auth-params of the {@code WWW-Authenticate} challenges, masked and bounded. */
+  private static Map<String, String> challenge(Headers headers, @Nullable Redactor redactor) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (Map.Entry<String, String> parameter :
+        OAuth2TokenSource.challengeParams(headers.values("WWW-Authenticate")).entrySet()) {
+      String value = parameter.getValue();
+      if (redactor != null) value = redactor.redact(value);
+      result.put(parameter.getKey(), Json.excerpt(value));
+    }
+    return Collections.unmodifiableMap(result);
+  }
+
+  /**
+   * Returns the auth-param {@code name} of the response's {@code WWW-Authenticate} challenges (RFC
+   * 6750 §3), such as {@code invalid_token} for {@code error} in {@code Bearer
+   * error="invalid_token"}; null if there is none. Names are compared in lower case; the value is
+   * unquoted, masked like the body and bounded like {@link #excerpt()}. APIs that state their error
+   * only in that header (DADI v3, many RFC 6750 servers) are read with it.
+   */
+  public @Nullable String challengeParameter(String name) {
+    Objects.requireNonNull(name, "name == null");
+    return challenge.get(name.toLowerCase(Locale.ROOT));
   }
 
   /**

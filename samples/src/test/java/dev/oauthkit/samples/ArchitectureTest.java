@@ -39,6 +39,7 @@ final class ArchitectureTest {
 
   /** The provider modules, and the DADI provider of the samples, written as a third party would. */
   static final String[] PROVIDERS = {
+    "dev.oauthkit.retrofit..",
     "dev.oauthkit.amadeus..",
     "dev.oauthkit.learnamp..",
     "dev.oauthkit.bindeo..",
@@ -48,6 +49,7 @@ final class ArchitectureTest {
   /** The published packages (core and the providers), and the samples' provider held to them. */
   static final String[] PUBLISHED = {
     "dev.oauthkit.core..",
+    "dev.oauthkit.retrofit..",
     "dev.oauthkit.amadeus..",
     "dev.oauthkit.learnamp..",
     "dev.oauthkit.bindeo..",
@@ -81,7 +83,7 @@ final class ArchitectureTest {
   /** Guards the rules above against passing vacuously on an empty or wrong import. */
   @ArchTest
   static void importsTheMainClassesOfEveryModuleAndNoTests(JavaClasses classes) {
-    assertThat(classes.contain("dev.oauthkit.core.ProviderClient")).isTrue();
+    assertThat(classes.contain("dev.oauthkit.retrofit.ProviderClient")).isTrue();
     assertThat(classes.contain("dev.oauthkit.core.internal.Json")).isTrue();
     assertThat(classes.contain("dev.oauthkit.amadeus.Amadeus")).isTrue();
     assertThat(classes.contain("dev.oauthkit.learnamp.LearnAmp")).isTrue();

@@ -26,9 +26,10 @@ final class DadiAuth {
    */
   static final TokenAuthenticator.RenewalPolicy RENEWAL_POLICY =
       unauthorized -> {
-        String error = DadiException.challengeParameter(unauthorized, "error");
+        ErrorBody body = ErrorBody.peek(unauthorized);
+        String error = body.challengeParameter("error");
         if (error != null) return error.equals("invalid_token");
-        Map<?, ?> json = ErrorBody.peek(unauthorized).jsonObject();
+        Map<?, ?> json = body.jsonObject();
         String code = json != null ? ErrorBody.string(json.get("code")) : null;
         return code == null || code.equals("API-0005");
       };

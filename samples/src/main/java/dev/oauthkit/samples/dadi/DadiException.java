@@ -7,11 +7,8 @@ package dev.oauthkit.samples.dadi;
 import dev.oauthkit.core.ApiException;
 import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.ErrorBody;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
@@ -30,33 +27,26 @@ import javax.annotation.Nullable;
 public final class DadiException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  private static final Pattern AUTH_PARAM =
-      Pattern.compile("([A-Za-z_]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s,]+))");
-
   private final @Nullable String errorCode;
   private final @Nullable String title;
   private final @Nullable String details;
   private final @Nullable String error;
   private final @Nullable String errorDescription;
-  private final long retryAfterMillis;
 
   private DadiException(
-      String message,
-      int code,
-      @Nullable String bodyExcerpt,
+      ErrorBody body,
+      @Nullable String detail,
       @Nullable String errorCode,
       @Nullable String title,
       @Nullable String details,
       @Nullable String error,
-      @Nullable String errorDescription,
-      long retryAfterMillis) {
-    super(message, code, bodyExcerpt);
+      @Nullable String errorDescription) {
+    super(body, detail);
     this.errorCode = errorCode;
     this.title = title;
     this.details = details;
     this.error = error;
     this.errorDescription = errorDescription;
-    this.retryAfterMillis = retryAfterMillis;
   }
 
   /**
@@ -67,86 +57,30 @@ public final class DadiException extends ApiException {
    * @throws IllegalArgumentException if {@code response} is successful.
    */
   public static DadiException from(retrofit2.Response<?> response) {
-    return from(response, Clock.SYSTEM);
-  }
-
-  static DadiException from(retrofit2.Response<?> response, Clock clock) {
     Objects.requireNonNull(response, "response == null");
-    return from(response.raw(), ErrorBody.read(response.raw(), response.errorBody(), clock));
+    return from(ErrorBody.read(response.raw(), response.errorBody(), Clock.SYSTEM));
   }
 
-  /**
-   * Returns the exception for {@code response}, a non-2xx answer of the DADI API, for use with
-   * OkHttp directly. It reads and closes the body.
-   *
-   * @throws IllegalArgumentException if {@code response} is successful.
-   */
-  public static DadiException from(okhttp3.Response response) {
-    Objects.requireNonNull(response, "response == null");
-    return from(response, ErrorBody.read(response, response.body(), Clock.SYSTEM));
-  }
-
-  private static DadiException from(okhttp3.Response response, ErrorBody body) {
+  /** Returns the exception for an error body of the DADI API: v4 JSON, or v3's challenge. */
+  static DadiException from(ErrorBody body) {
     Map<?, ?> json = body.jsonObject();
-    String errorCode = json != null ? text(json.get("code")) : null;
-    String title = json != null ? text(json.get("title")) : null;
-    String details = json != null ? text(json.get("details")) : null;
-    String error = challengeParameter(response, "error");
-    String errorDescription = challengeParameter(response, "error_description");
+    String errorCode = json != null ? ErrorBody.string(json.get("code")) : null;
+    String title = json != null ? ErrorBody.string(json.get("title")) : null;
+    String details = json != null ? ErrorBody.string(json.get("details")) : null;
+    String error = body.challengeParameter("error");
+    String errorDescription = body.challengeParameter("error_description");
     boolean dadiBody = json != null && (errorCode != null || json.containsKey("statusCode"));
 
-    StringBuilder message = new StringBuilder("HTTP ").append(body.code());
+    String detail = null;
     if (errorCode != null) {
-      message.append(' ').append(errorCode);
-      if (title != null) message.append(' ').append(title);
-      if (details != null) message.append(": ").append(details);
+      detail =
+          errorCode + (title != null ? " " + title : "") + (details != null ? ": " + details : "");
     } else if (error != null) {
-      message.append(' ').append(error);
-      if (errorDescription != null) message.append(": ").append(errorDescription);
-    } else if (body.readFailure() != null) {
-      message.append(": the error body could not be read");
-    } else if (!dadiBody) {
-      message.append(body.byteCount() == 0 ? " (empty body)" : ": not a DADI error body");
+      detail = error + (errorDescription != null ? ": " + errorDescription : "");
+    } else if (dadiBody) {
+      detail = "(no details)"; // v3: {"statusCode":404}
     }
-    String excerpt = dadiBody || body.byteCount() == 0 ? null : body.excerpt();
-    DadiException result =
-        new DadiException(
-            ErrorBody.excerpt(message.toString()),
-            body.code(),
-            excerpt,
-            errorCode,
-            title,
-            details,
-            error,
-            errorDescription,
-            body.retryAfterMillis());
-    if (body.readFailure() != null) result.initCause(body.readFailure());
-    return result;
-  }
-
-  /**
-   * Returns the auth-param {@code name} of {@code response}'s {@code WWW-Authenticate} challenges,
-   * such as {@code error} in {@code Bearer, error="invalid_token"}, masked and bounded; or null.
-   */
-  static @Nullable String challengeParameter(okhttp3.Response response, String name) {
-    for (String challenge : response.headers("WWW-Authenticate")) {
-      Matcher matcher = AUTH_PARAM.matcher(challenge);
-      while (matcher.find()) {
-        if (!matcher.group(1).toLowerCase(Locale.ROOT).equals(name)) continue;
-        String value =
-            matcher.group(2) != null
-                ? matcher.group(2).replaceAll("\\\\(.)", "$1")
-                : matcher.group(3);
-        return ErrorBody.excerpt(ErrorBody.redact(value, response.request()));
-      }
-    }
-    return null;
-  }
-
-  /** Returns a scalar JSON value as bounded text, or null. */
-  private static @Nullable String text(@Nullable Object value) {
-    String text = ErrorBody.string(value);
-    return text != null ? ErrorBody.excerpt(text) : null;
+    return new DadiException(body, detail, errorCode, title, details, error, errorDescription);
   }
 
   /** Returns the DADI error code, such as {@code API-0005}; null if the body had none (v3). */
@@ -175,13 +109,5 @@ public final class DadiException extends ApiException {
   /** Returns the {@code error_description} of the {@code WWW-Authenticate} header, or null. */
   public @Nullable String errorDescription() {
     return errorDescription;
-  }
-
-  /**
-   * Returns how long a {@code Retry-After} header asks to wait, in milliseconds, or -1 if there was
-   * none. DADI itself has no rate limit; a proxy in front of it may.
-   */
-  public long retryAfterMillis() {
-    return retryAfterMillis;
   }
 }

@@ -116,7 +116,7 @@ class DadiAuthTest {
   void tokenEndpointAndApiAreBelowABaseUrlWithAPath() throws Exception {
     server.enqueue(token(ACCESS_TOKEN));
     server.enqueue(json(200, COLLECTIONS));
-    Dadi dadi = dadi(server, clock).baseUrl(server.url("/dadi")).build();
+    Dadi dadi = dadi(server, clock).baseUrl(server.url("/dadi/")).build();
 
     dadi.execute(dadi.api().collections());
 
@@ -253,12 +253,15 @@ class DadiAuthTest {
   }
 
   @Test
-  void plainHttpIsRefusedUnlessTheHostIsLoopbackAndASlashIsAdded() {
+  void plainHttpIsRefusedUnlessTheHostIsLoopbackAndTheSlashIsRequired() {
     assertThatThrownBy(() -> Dadi.builder().baseUrl("http://api.example.com/"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Dadi.builder().baseUrl("https://api.example.com/v1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must end in /");
     Dadi dadi =
         Dadi.builder()
-            .baseUrl("https://api.example.com/v1")
+            .baseUrl("https://api.example.com/v1/")
             .clientId(CLIENT_ID)
             .clientSecret(SECRET)
             .build();
@@ -270,7 +273,7 @@ class DadiAuthTest {
     Dadi dadi = dadi(server, clock).build();
 
     assertThat(dadi.toString())
-        .isEqualTo("Dadi{" + server.url("/").redact() + "}")
+        .isEqualTo("Dadi{baseUrl=" + server.url("/").redact() + ", Grant{client_credentials}}")
         .doesNotContain(SECRET);
   }
 

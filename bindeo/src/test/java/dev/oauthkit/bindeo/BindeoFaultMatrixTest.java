@@ -22,6 +22,17 @@ class BindeoFaultMatrixTest extends ProviderFaultMatrixTest {
     return true;
   }
 
+  @Override
+  protected void assertSignInIssuesARefreshToken() throws Exception {
+    tokenScript().then(BindeoServer.token("A", "R1"));
+    apiScript().forever(request -> provider().apiOk());
+
+    bindeo().bindeo = bindeo().bindeo.signIn(BindeoServer.USERNAME, BindeoServer.PASSWORD);
+
+    assertThat(outcomeOfCall()).isEqualTo(RECOVERED);
+    assertThat(bindeo().bindeo.tokens().token().refreshToken()).isEqualTo("R1");
+  }
+
   private BindeoFixture bindeo() {
     return (BindeoFixture) provider();
   }

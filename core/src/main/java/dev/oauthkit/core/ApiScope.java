@@ -37,11 +37,16 @@ final class ApiScope {
   private final List<HttpUrl> baseUrls;
   private final @Nullable HttpUrl tokenEndpoint;
   private final @Nullable String tokenEndpointPath;
+  private final @Nullable String tokenEndpointLastName;
 
   ApiScope(List<HttpUrl> baseUrls, @Nullable TokenEndpoint tokenEndpoint) {
     this.baseUrls = Collections.unmodifiableList(new ArrayList<>(baseUrls));
     this.tokenEndpoint = tokenEndpoint != null ? tokenEndpoint.url : null;
     this.tokenEndpointPath = tokenEndpoint != null ? routedPath(tokenEndpoint.url) : null;
+    this.tokenEndpointLastName =
+        tokenEndpointPath != null
+            ? tokenEndpointPath.substring(tokenEndpointPath.lastIndexOf('/') + 1)
+            : null;
   }
 
   /** Returns true if a request to {@code url} may carry the token. */
@@ -64,9 +69,29 @@ final class ApiScope {
     HttpUrl endpoint = tokenEndpoint;
     return endpoint != null
         && endpoint.scheme().equals(url.scheme())
-        && withoutTrailingDot(endpoint.host()).equals(withoutTrailingDot(url.host()))
         && endpoint.port() == url.port()
+        && lastNameMatches(url)
+        && withoutTrailingDot(endpoint.host()).equals(withoutTrailingDot(url.host()))
         && routedPath(url).equals(tokenEndpointPath);
+  }
+
+  /**
+   * Returns true if the last named segment of {@code url}'s path is the token endpoint's, ignoring
+   * case: a check that allocates nothing, so that API calls on the token endpoint's host (the hot
+   * path) rarely build the routed path.
+   */
+  private boolean lastNameMatches(HttpUrl url) {
+    String last = tokenEndpointLastName;
+    if (last == null) return false;
+    List<String> segments = url.pathSegments();
+    for (int i = segments.size() - 1; i >= 0; i--) {
+      String segment = segments.get(i);
+      int semicolon = segment.indexOf(';');
+      int length = semicolon >= 0 ? semicolon : segment.length();
+      if (length == 0) continue;
+      return length == last.length() && segment.regionMatches(true, 0, last, 0, length);
+    }
+    return last.isEmpty();
   }
 
   /** Returns true if {@code path} is {@code basePath} or below it, segment by segment. */

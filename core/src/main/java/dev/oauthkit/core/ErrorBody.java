@@ -83,24 +83,7 @@ public final class ErrorBody {
    * @throws IllegalArgumentException if {@code response} is successful.
    */
   public static ErrorBody read(Response response, @Nullable ResponseBody body, Clock clock) {
-    if (response.isSuccessful()) {
-      throw new IllegalArgumentException("response is successful: HTTP " + response.code());
-    }
-    byte[] bytes;
-    IOException readFailure = null;
-    try {
-      bytes = HttpBodies.readErrorBody(body);
-    } catch (IOException e) {
-      bytes = new byte[0];
-      readFailure = e;
-    }
-    return of(
-        response.code(),
-        response.headers(),
-        bytes,
-        response.request(),
-        clock.currentTimeMillis(),
-        readFailure);
+    return read(response, () -> HttpBodies.readErrorBody(body), clock.currentTimeMillis());
   }
 
   /**
@@ -111,24 +94,34 @@ public final class ErrorBody {
    * @throws IllegalArgumentException if {@code response} is successful.
    */
   public static ErrorBody peek(Response response) {
+    return read(
+        response,
+        () -> response.peekBody(HttpBodies.MAX_BODY_BYTES).bytes(),
+        Clock.SYSTEM.currentTimeMillis());
+  }
+
+  /**
+   * Reads the error body of {@code response} with {@code reader}, keeping a failure, not throwing.
+   */
+  private static ErrorBody read(Response response, BodyReader reader, long nowMillis) {
     if (response.isSuccessful()) {
       throw new IllegalArgumentException("response is successful: HTTP " + response.code());
     }
     byte[] bytes;
     IOException readFailure = null;
     try {
-      bytes = response.peekBody(HttpBodies.MAX_BODY_BYTES).bytes();
+      bytes = reader.read();
     } catch (IOException e) {
       bytes = new byte[0];
       readFailure = e;
     }
     return of(
-        response.code(),
-        response.headers(),
-        bytes,
-        response.request(),
-        Clock.SYSTEM.currentTimeMillis(),
-        readFailure);
+        response.code(), response.headers(), bytes, response.request(), nowMillis, readFailure);
+  }
+
+  /** Reads at most the body limit of an error body. */
+  private interface BodyReader {
+    byte[] read() throws IOException;
   }
 
   /**

@@ -15,9 +15,9 @@ import dev.oauthkit.core.ProviderBuilder;
 import dev.oauthkit.core.ProviderConfig;
 import dev.oauthkit.retrofit.ProviderClient;
 import java.util.Objects;
-import javax.annotation.Nullable;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 
 /**

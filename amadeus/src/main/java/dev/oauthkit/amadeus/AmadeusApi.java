@@ -8,7 +8,7 @@ import dev.oauthkit.amadeus.model.Airline;
 import dev.oauthkit.amadeus.model.CheckinLink;
 import dev.oauthkit.amadeus.model.DataList;
 import dev.oauthkit.amadeus.model.Location;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Query;

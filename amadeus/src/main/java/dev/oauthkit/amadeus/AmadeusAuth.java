@@ -12,8 +12,8 @@ import dev.oauthkit.core.TokenAuthenticator;
 import dev.oauthkit.core.TokenEndpoint;
 import java.io.IOException;
 import java.util.List;
-import javax.annotation.Nullable;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /** The OAuth configuration of the Amadeus APIs. */
 final class AmadeusAuth {

@@ -14,5 +14,5 @@
  * DataList<CheckinLink> links = amadeus.execute(amadeus.api().checkinLinks("BA", null));
  * }</pre>
  */
-@javax.annotation.ParametersAreNonnullByDefault
+@org.jspecify.annotations.NullMarked
 package dev.oauthkit.amadeus;

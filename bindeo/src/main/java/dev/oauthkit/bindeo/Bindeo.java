@@ -20,9 +20,9 @@ import dev.oauthkit.retrofit.ProviderClient;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.Objects;
-import javax.annotation.Nullable;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client of the <a href="https://api.bindeo.com">Bindeo API</a> that obtains, caches and renews

@@ -11,9 +11,9 @@ import dev.oauthkit.core.TokenEndpoint;
 import dev.oauthkit.core.TokenManager.RefreshTokenRejection;
 import dev.oauthkit.core.TokenRequestException;
 import java.util.Locale;
-import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /** OAuth configuration for the Bindeo API: one JSON token endpoint for all three grants. */
 final class BindeoAuth {

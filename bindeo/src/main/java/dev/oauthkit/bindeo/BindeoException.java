@@ -9,7 +9,7 @@ import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.ErrorBody;
 import java.util.Map;
 import java.util.Objects;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Response;
 
 /**

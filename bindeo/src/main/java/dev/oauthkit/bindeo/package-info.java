@@ -14,5 +14,5 @@
  *
  * <p>Start with {@link dev.oauthkit.bindeo.Bindeo}.
  */
-@javax.annotation.ParametersAreNonnullByDefault
+@org.jspecify.annotations.NullMarked
 package dev.oauthkit.bindeo;

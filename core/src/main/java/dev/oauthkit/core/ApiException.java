@@ -6,7 +6,7 @@ package dev.oauthkit.core;
 
 import dev.oauthkit.core.internal.Json;
 import java.io.IOException;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An API answered a call with an error status. Each provider module has one final subclass (such as

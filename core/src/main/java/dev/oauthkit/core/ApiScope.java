@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The URLs a manager's token may be sent to: those under one of the API base URLs, except the token

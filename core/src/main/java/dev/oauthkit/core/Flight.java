@@ -15,8 +15,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.annotation.Nullable;
 import okhttp3.Call;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One token request in progress for one store key, and the callers waiting for it. At most one

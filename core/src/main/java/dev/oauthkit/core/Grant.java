@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a token request asks for: the {@code grant_type} and its parameters (<a
@@ -162,8 +162,7 @@ public final class Grant {
   }
 
   /** The user this grant signs in, or null. Part of the store key. */
-  @Nullable
-  String username() {
+  @Nullable String username() {
     return username;
   }
 

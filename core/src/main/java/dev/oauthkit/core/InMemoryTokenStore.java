@@ -5,7 +5,7 @@
 package dev.oauthkit.core;
 
 import java.util.concurrent.ConcurrentHashMap;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A {@link TokenStore} backed by a {@link ConcurrentHashMap}. */
 final class InMemoryTokenStore implements TokenStore {

@@ -18,9 +18,9 @@ import java.security.interfaces.RSAKey;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.annotation.Nullable;
 import okio.Buffer;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code private_key_jwt} client authentication (<a

@@ -6,9 +6,9 @@ package dev.oauthkit.core;
 
 import dev.oauthkit.core.internal.Urls;
 import java.util.Objects;
-import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings every provider's builder has: client credentials, environment or base URL, HTTP

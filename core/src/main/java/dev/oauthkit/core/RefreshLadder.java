@@ -6,7 +6,7 @@ package dev.oauthkit.core;
 
 import dev.oauthkit.core.Attempts.Budget;
 import dev.oauthkit.core.Attempts.Fetched;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Obtains a new token for a renewal: with the refresh token when one is held, then with a successor
@@ -58,7 +58,7 @@ final class RefreshLadder {
       this.session = session;
     }
 
-    void read(@Nullable StoreAccess.Read read) {
+    void read(StoreAccess.@Nullable Read read) {
       known = read != null;
       seen = read != null ? read.token : null;
     }

@@ -5,7 +5,7 @@
 package dev.oauthkit.core;
 
 import java.io.IOException;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The manager's access to its {@link TokenStore} under one key. A failing store never fails a call:
@@ -24,8 +24,7 @@ final class StoreAccess {
   }
 
   /** Returns the stored token, or null if there is none or the store failed. */
-  @Nullable
-  Read get() {
+  @Nullable Read get() {
     try {
       return new Read(store.get(key));
     } catch (Throwable e) {

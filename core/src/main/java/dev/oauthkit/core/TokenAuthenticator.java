@@ -6,11 +6,11 @@ package dev.oauthkit.core;
 
 import java.io.IOException;
 import java.util.Objects;
-import javax.annotation.Nullable;
 import okhttp3.Authenticator;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.Route;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recovers from {@code 401 Unauthorized} answers by renewing the token and retrying the request

@@ -5,7 +5,7 @@
 package dev.oauthkit.core;
 
 import java.util.concurrent.TimeUnit;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one {@link TokenManager} holds in memory: the current token, which tokens were refused, the
@@ -103,8 +103,7 @@ final class TokenCache {
    * Serves {@code stored}, the token a store holds, unless it is the one served already or one this
    * manager saw refused. Returns the entry served, or null if there is none.
    */
-  @Nullable
-  Entry adopt(AccessToken stored, long flightSequence) {
+  @Nullable Entry adopt(AccessToken stored, long flightSequence) {
     synchronized (lock) {
       return adopt(stored, flightSequence, session);
     }
@@ -114,8 +113,7 @@ final class TokenCache {
    * Like {@link #adopt(AccessToken, long)}, but adopts nothing if the user signed out since {@code
    * session} began: {@code stored} may have been read before the sign-out removed it.
    */
-  @Nullable
-  Entry adopt(AccessToken stored, long flightSequence, long session) {
+  @Nullable Entry adopt(AccessToken stored, long flightSequence, long session) {
     synchronized (lock) {
       Entry entry = current;
       if (session != this.session) return entry;

@@ -11,8 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A token endpoint and how to talk to it: where it is, which client calls it, how the client
@@ -148,8 +148,7 @@ public final class TokenEndpoint {
   }
 
   /** Returns the name a standard request field is sent as, or null if it is omitted. */
-  @Nullable
-  String requestFieldName(String standardName) {
+  @Nullable String requestFieldName(String standardName) {
     if (omittedRequestFields.contains(standardName)) return null;
     String name = requestFieldNames.get(standardName);
     return name != null ? name : standardName;

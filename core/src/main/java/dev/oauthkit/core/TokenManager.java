@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import javax.annotation.Nullable;
 import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -23,6 +22,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches, caches and renews the access tokens of one client (and one user, for the password
@@ -266,8 +266,7 @@ public final class TokenManager {
    * with every other request refused at the same time. A retry whose token was requested before
    * this 401 (it may have been revoked along with the refused one) is tagged as swapped.
    */
-  @Nullable
-  Request retryUnauthorized(Request refused) throws IOException {
+  @Nullable Request retryUnauthorized(Request refused) throws IOException {
     String sent = refused.header("Authorization");
     Attached attached = refused.tag(Attached.class);
     Call call = attached != null ? attached.call : null;
@@ -541,9 +540,9 @@ public final class TokenManager {
   /** The entry a flight served, and the request that obtained it if it made one. */
   private static final class Landing {
     final Entry entry;
-    final @Nullable Attempts.Fetched fetched;
+    final Attempts.@Nullable Fetched fetched;
 
-    Landing(Entry entry, @Nullable Attempts.Fetched fetched) {
+    Landing(Entry entry, Attempts.@Nullable Fetched fetched) {
       this.entry = entry;
       this.fetched = fetched;
     }

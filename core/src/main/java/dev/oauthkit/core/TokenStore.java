@@ -5,7 +5,7 @@
 package dev.oauthkit.core;
 
 import java.io.IOException;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps tokens between requests, keyed by a string that the {@link TokenManager} derives from the
@@ -43,8 +43,7 @@ import javax.annotation.Nullable;
  */
 public interface TokenStore {
   /** Returns the token stored under {@code key}, or null if there is none. */
-  @Nullable
-  AccessToken get(String key) throws IOException;
+  @Nullable AccessToken get(String key) throws IOException;
 
   /** Stores {@code token} under {@code key}, replacing any token stored there. */
   void put(String key, AccessToken token) throws IOException;

@@ -31,7 +31,7 @@
  *
  * <p>All parameters and return values are non-null unless annotated {@code @Nullable}.
  */
-@ParametersAreNonnullByDefault
+@NullMarked
 package dev.oauthkit.core;
 
-import javax.annotation.ParametersAreNonnullByDefault;
+import org.jspecify.annotations.NullMarked;

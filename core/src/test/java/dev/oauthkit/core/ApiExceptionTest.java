@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import javax.annotation.Nullable;
 import okhttp3.Headers;
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** What every provider's exception takes from the error body, whatever the provider's format. */

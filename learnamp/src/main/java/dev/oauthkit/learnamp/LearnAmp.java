@@ -13,9 +13,9 @@ import dev.oauthkit.core.ProviderConfig;
 import dev.oauthkit.learnamp.model.Listing;
 import dev.oauthkit.retrofit.ProviderClient;
 import java.io.IOException;
-import javax.annotation.Nullable;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Response;
 

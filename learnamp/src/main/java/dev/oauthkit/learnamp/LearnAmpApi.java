@@ -15,7 +15,7 @@ import dev.oauthkit.learnamp.model.User;
 import dev.oauthkit.learnamp.model.UserList;
 import java.util.List;
 import java.util.Map;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;

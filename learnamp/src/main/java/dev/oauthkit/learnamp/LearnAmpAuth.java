@@ -8,7 +8,7 @@ import dev.oauthkit.core.ClientAuthentication;
 import dev.oauthkit.core.ProviderConfig;
 import dev.oauthkit.core.TokenAuthenticator;
 import dev.oauthkit.core.TokenEndpoint;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** OAuth configuration for the Learn Amp API. */
 final class LearnAmpAuth {

@@ -8,9 +8,9 @@ import dev.oauthkit.learnamp.model.Listing;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import javax.annotation.Nullable;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Response;
 
 /**

@@ -7,7 +7,7 @@ package dev.oauthkit.learnamp;
 import dev.oauthkit.learnamp.model.Listing;
 import java.io.IOException;
 import java.util.Objects;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 
 /**

@@ -21,7 +21,7 @@
  * }
  * }</pre>
  */
-@ParametersAreNonnullByDefault
+@NullMarked
 package dev.oauthkit.learnamp;
 
-import javax.annotation.ParametersAreNonnullByDefault;
+import org.jspecify.annotations.NullMarked;

@@ -6,5 +6,5 @@
  * The Retrofit half of oauthkit's provider kit: {@link dev.oauthkit.retrofit.ProviderClient}, the
  * base class of every provider's client, which states the one contract all providers keep.
  */
-@javax.annotation.ParametersAreNonnullByDefault
+@org.jspecify.annotations.NullMarked
 package dev.oauthkit.retrofit;

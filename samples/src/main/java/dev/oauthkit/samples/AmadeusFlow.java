@@ -13,9 +13,9 @@ import dev.oauthkit.samples.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
-import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Amadeus Flight Check-in Links: the client credentials grant (form-encoded, API key and secret in

@@ -8,8 +8,8 @@ import dev.oauthkit.samples.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
-import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a flow's configuration from environment variables named {@code <PREFIX>_<NAME>}. */
 final class Env {
@@ -21,8 +21,7 @@ final class Env {
     this.prefix = prefix;
   }
 
-  @Nullable
-  String get(String name) {
+  @Nullable String get(String name) {
     String value = env.get(prefix + "_" + name);
     return value == null || value.trim().isEmpty() ? null : value.trim();
   }
@@ -39,8 +38,7 @@ final class Env {
   }
 
   /** Returns {@code <PREFIX>_BASE_URL}, a host root such as {@code http://127.0.0.1:8080}. */
-  @Nullable
-  HttpUrl baseUrl() {
+  @Nullable HttpUrl baseUrl() {
     String value = get("BASE_URL");
     if (value == null) return null;
     HttpUrl url = HttpUrl.parse(value);

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes calls from several threads that share one client, as a backend service would, and prints a
@@ -43,8 +43,7 @@ final class LoadRunner {
   }
 
   /** Runs the calls; returns the first failure, or null if every call succeeded. */
-  @Nullable
-  Exception run(final Call call) throws InterruptedException {
+  @Nullable Exception run(final Call call) throws InterruptedException {
     return runCalls(call);
   }
 

@@ -6,7 +6,7 @@ package dev.oauthkit.samples;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** The command line of one command: {@code --name value} options and {@code --flag}s. */
 final class Options {
@@ -47,8 +47,7 @@ final class Options {
     return new Options(args, from);
   }
 
-  @Nullable
-  String get(String name) {
+  @Nullable String get(String name) {
     return values.get(name);
   }
 

@@ -4,5 +4,5 @@
  */
 
 /** Runnable samples for oauthkit; they run offline against an embedded sandbox. */
-@javax.annotation.ParametersAreNonnullByDefault
+@org.jspecify.annotations.NullMarked
 package dev.oauthkit.samples;

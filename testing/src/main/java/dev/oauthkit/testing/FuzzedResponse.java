@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oauthkit.core.ApiException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import javax.annotation.Nullable;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fuzzer's error response: the input is {@code <status>\n<Retry-After or nothing>\n<body bytes>},

@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.amadeus.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** An airline from the Airline Code Lookup API. */
 public final class Airline {

@@ -5,7 +5,7 @@
 package dev.oauthkit.amadeus.model;
 
 import java.util.Map;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A link to an airline's online check-in, from the Flight Check-in Links API. */
 public final class CheckinLink {

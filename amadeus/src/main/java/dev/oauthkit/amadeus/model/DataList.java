@@ -5,7 +5,7 @@
 package dev.oauthkit.amadeus.model;
 
 import java.util.List;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A collection response: {@code {"meta":{…},"data":[…],"warnings":[…]}}.

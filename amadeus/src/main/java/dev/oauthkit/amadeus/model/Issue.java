@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.amadeus.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error or warning: one element of {@code errors[]} or {@code warnings[]}. The API gateway sends

@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.amadeus.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code meta.links} object of a collection response. Each link is an absolute URL and is

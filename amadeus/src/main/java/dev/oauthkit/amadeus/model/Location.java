@@ -5,7 +5,7 @@
 package dev.oauthkit.amadeus.model;
 
 import java.util.List;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** An airport or city from the Airport &amp; City Search API. */
 public final class Location {

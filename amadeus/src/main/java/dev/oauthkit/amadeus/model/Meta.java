@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.amadeus.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code meta} object of a collection response. */
 public final class Meta {

@@ -7,5 +7,5 @@
  * response leaves it out. The models are read by reflection; the consumer R8 rules that ship with
  * this module keep their fields.
  */
-@javax.annotation.ParametersAreNonnullByDefault
+@org.jspecify.annotations.NullMarked
 package dev.oauthkit.amadeus.model;

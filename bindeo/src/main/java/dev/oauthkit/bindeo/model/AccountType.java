@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.bindeo.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** An account type of {@code GET /general/account-types}, translated to the requested locale. */
 public final class AccountType {

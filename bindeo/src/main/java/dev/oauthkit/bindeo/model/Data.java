@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.bindeo.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The envelope of a response with one resource, {@code {"data":{"type":…,"attributes":{…}}}}.

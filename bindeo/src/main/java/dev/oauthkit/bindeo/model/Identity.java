@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.bindeo.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** An active identity of the signed-in user, from {@code GET /account/identities}. */
 public final class Identity {

@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.bindeo.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A media type of {@code GET /general/media-types}, translated to the requested locale. */
 public final class MediaType {

@@ -5,7 +5,7 @@
 package dev.oauthkit.bindeo.model;
 
 import java.util.Objects;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** The body of {@code POST /account}, which creates a user account. */
 @SuppressWarnings("UnusedVariable") // Moshi reads the fields to write the body.

@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.bindeo.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One resource of a Bindeo response, {@code {"type":"users","attributes":{…}}}.

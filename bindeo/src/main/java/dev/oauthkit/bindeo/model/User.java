@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.bindeo.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A user account ({@code "type":"users"}), as the account endpoints answer it. */
 public final class User {

@@ -9,5 +9,5 @@
  * "idUser":1}); numeric fields accept both. The models are read and written by reflection: keep
  * their fields and constructors when shrinking (the module ships the R8 rules).
  */
-@javax.annotation.ParametersAreNonnullByDefault
+@org.jspecify.annotations.NullMarked
 package dev.oauthkit.bindeo.model;

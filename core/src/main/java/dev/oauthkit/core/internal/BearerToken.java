@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.core.internal;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one reader and writer of {@code Authorization: Bearer <token>} values (RFC 6750 §2.1). The

@@ -6,10 +6,10 @@ package dev.oauthkit.core.internal;
 
 import java.io.IOException;
 import java.util.Date;
-import javax.annotation.Nullable;
 import okhttp3.Headers;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading response bodies and headers defensively.

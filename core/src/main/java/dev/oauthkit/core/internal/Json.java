@@ -7,8 +7,8 @@ package dev.oauthkit.core.internal;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
-import javax.annotation.Nullable;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /** Lenient reading of JSON values that servers send in more than one shape. */
 public final class Json {

@@ -6,7 +6,7 @@
  * Helpers shared by oauthkit's modules. Not API: anything here may change in any release without
  * notice. Do not use from applications.
  */
-@ParametersAreNonnullByDefault
+@NullMarked
 package dev.oauthkit.core.internal;
 
-import javax.annotation.ParametersAreNonnullByDefault;
+import org.jspecify.annotations.NullMarked;

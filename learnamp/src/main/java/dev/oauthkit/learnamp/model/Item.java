@@ -5,7 +5,7 @@
 package dev.oauthkit.learnamp.model;
 
 import java.util.List;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A learning object (a link, video, file or e-learning package), from {@code GET /v1/items} and

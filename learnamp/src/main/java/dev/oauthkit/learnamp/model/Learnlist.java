@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.learnamp.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A playlist of content, from {@code GET /v1/learnlists} and {@code GET /v1/learnlists/{id}}. Its

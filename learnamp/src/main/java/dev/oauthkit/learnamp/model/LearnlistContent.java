@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.learnamp.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a learnlist, from {@code GET /v1/learnlists/{id}/contents}, in learnlist order. The

@@ -6,7 +6,7 @@ package dev.oauthkit.learnamp.model;
 
 import java.util.Collections;
 import java.util.List;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A page of {@code GET /v1/learnlists}: {@code {"learnlists":[…]}}. */
 public final class LearnlistList implements Listing<Learnlist> {

@@ -5,7 +5,7 @@
 package dev.oauthkit.learnamp.model;
 
 import java.util.List;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group of users, from {@code GET /v1/teams}, {@code GET /v1/teams/{id}} and {@code GET

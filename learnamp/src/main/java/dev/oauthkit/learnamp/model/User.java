@@ -5,7 +5,7 @@
 package dev.oauthkit.learnamp.model;
 
 import java.util.List;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person with access to the Learn Amp account, from {@code GET /v1/users}, {@code GET

@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.learnamp.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A user's status as human-readable text, such as {@code "Confirmed"} / {@code "On 29 Nov 16"}. */
 public final class UserStatus {

@@ -8,7 +8,7 @@
  * that Moshi fills by reflection; a field is null when the response omitted it or sent {@code
  * null}. List envelopes implement {@link dev.oauthkit.learnamp.model.Listing}.
  */
-@ParametersAreNonnullByDefault
+@NullMarked
 package dev.oauthkit.learnamp.model;
 
-import javax.annotation.ParametersAreNonnullByDefault;
+import org.jspecify.annotations.NullMarked;

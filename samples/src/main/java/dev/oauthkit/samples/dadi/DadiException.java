@@ -9,7 +9,7 @@ import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.ErrorBody;
 import java.util.Map;
 import java.util.Objects;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The DADI API answered with an error status. DADI API v4 and later send {@code

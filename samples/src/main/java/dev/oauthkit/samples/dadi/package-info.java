@@ -19,5 +19,5 @@
  *
  * <p>See {@code docs/writing-a-provider.md}.
  */
-@javax.annotation.ParametersAreNonnullByDefault
+@org.jspecify.annotations.NullMarked
 package dev.oauthkit.samples.dadi;

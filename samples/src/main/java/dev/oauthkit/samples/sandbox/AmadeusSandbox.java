@@ -6,10 +6,10 @@ package dev.oauthkit.samples.sandbox;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.annotation.Nullable;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Amadeus for Developers (Self-Service), test environment.

@@ -6,9 +6,9 @@ package dev.oauthkit.samples.sandbox;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.annotation.Nullable;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seed-003 API (DADI API), the server that {@link dev.oauthkit.samples.dadi.Dadi} is run

@@ -6,7 +6,7 @@
  * In-process stand-ins for the providers: MockWebServer dispatchers that speak each provider's
  * token protocol as documented, with short-lived tokens and the provider's own error bodies.
  */
-@ParametersAreNonnullByDefault
+@NullMarked
 package dev.oauthkit.samples.sandbox;
 
-import javax.annotation.ParametersAreNonnullByDefault;
+import org.jspecify.annotations.NullMarked;

@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.samples.dadi.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A collection of documents. Its documents are listed with {@code GET} on its {@link #path}, as a

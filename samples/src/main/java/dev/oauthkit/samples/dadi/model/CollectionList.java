@@ -5,7 +5,7 @@
 package dev.oauthkit.samples.dadi.model;
 
 import java.util.List;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** The collections the client may read, from {@code GET /api/collections}, sorted by path. */
 public final class CollectionList {

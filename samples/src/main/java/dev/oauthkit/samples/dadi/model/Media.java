@@ -5,7 +5,7 @@
 package dev.oauthkit.samples.dadi.model;
 
 import java.util.List;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** The media buckets of the API. */
 public final class Media {

@@ -4,7 +4,7 @@
  */
 package dev.oauthkit.samples.dadi.model;
 
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** Where a {@link Results} page is in the whole result. */
 public final class Metadata {

@@ -5,7 +5,7 @@
 package dev.oauthkit.samples.dadi.model;
 
 import java.util.List;
-import javax.annotation.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A page of documents of a collection, from {@code GET} on the collection's path. Declare the

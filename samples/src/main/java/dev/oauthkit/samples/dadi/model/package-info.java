@@ -7,5 +7,5 @@
  * models are read by reflection; {@code META-INF/proguard/oauthkit-samples-dadi.pro} keeps their
  * fields for R8.
  */
-@javax.annotation.ParametersAreNonnullByDefault
+@org.jspecify.annotations.NullMarked
 package dev.oauthkit.samples.dadi.model;

@@ -124,7 +124,12 @@ public abstract class Sandbox implements Closeable {
    */
   public final HttpUrl baseUrl() {
     if (!started) throw new IllegalStateException("call start() first");
-    return server.url("/");
+    // The address it listens on, not a name that might resolve to another loopback address first.
+    return new HttpUrl.Builder()
+        .scheme("http")
+        .host(InetAddress.getLoopbackAddress().getHostAddress())
+        .port(server.getPort())
+        .build();
   }
 
   /** Stops the sandbox and releases its port. */

@@ -5,9 +5,9 @@
 package dev.oauthkit.samples;
 
 import dev.oauthkit.bindeo.Bindeo;
-import dev.oauthkit.bindeo.model.DataList;
 import dev.oauthkit.bindeo.model.Identity;
 import dev.oauthkit.bindeo.model.Resource;
+import dev.oauthkit.bindeo.model.ResourceList;
 import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.TokenListener;
@@ -77,7 +77,7 @@ final class BindeoFlow extends Flow {
     LoadRunner.Call call =
         first -> {
           // The first request signs in (password grant); later ones reuse the token.
-          DataList<Identity> identities = bindeo.execute(bindeo.api().identities());
+          ResourceList<Identity> identities = bindeo.execute(bindeo.api().identities());
           if (!first) return;
           print(identities, out);
 
@@ -94,7 +94,7 @@ final class BindeoFlow extends Flow {
     return new Setup(call, sandbox, () -> Samples.shutDown(base));
   }
 
-  private static void print(DataList<Identity> identities, PrintStream out) {
+  private static void print(ResourceList<Identity> identities, PrintStream out) {
     for (Resource<Identity> resource : identities.data) {
       Identity identity = resource.attributes;
       if (identity == null) continue;

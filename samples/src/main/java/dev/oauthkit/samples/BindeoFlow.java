@@ -38,11 +38,23 @@ final class BindeoFlow extends Flow {
   }
 
   @Override
+  String[] environmentHelp() {
+    return new String[] {
+      "BINDEO_CLIENT_ID       your client id",
+      "BINDEO_CLIENT_SECRET   your client secret",
+      "BINDEO_USERNAME        the user who signs in (required with the client id and secret)",
+      "BINDEO_PASSWORD        that user's password (required with the client id and secret)",
+      "BINDEO_BASE_URL        the API host (default https://api.bindeo.com)"
+    };
+  }
+
+  @Override
   Setup setUp(
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {
     // Credentials from the environment; without them, the same code runs on the sandbox.
     Env env = new Env(environment, "BINDEO");
+    env.requireCredentialsWith("USERNAME", "PASSWORD"); // The sandbox has a user of its own.
     Env.Target target = env.target(out, "Bindeo", new BindeoSandbox());
     HttpUrl baseUrl = target.baseUrl; // null: https://api.bindeo.com/
     String clientId = target.clientId;

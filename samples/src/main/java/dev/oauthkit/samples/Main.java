@@ -102,6 +102,7 @@ public final class Main {
       printSummary(runner);
     }
 
+    /** Prints the summary line, once per run whoever asks, saying first if it was interrupted. */
     void printSummary(LoadRunner runner) {
       if (!summaryPrinted.compareAndSet(false, true)) return;
       if (interrupted) {

@@ -11,6 +11,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import kotlin.KotlinVersion;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,8 @@ final class OkHttpRuntimeTest {
     assertThat(resources("okhttp3/logging/HttpLoggingInterceptor.class")).hasSize(1);
     assertThat(resources("okio/Buffer.class")).hasSize(1);
     assertThat(resources("kotlin/Unit.class")).hasSize(1);
+    // okhttp-jvm 5.5.1 is built against kotlin-stdlib 2.1.21; okhttp 4.12 needs 1.8+
+    assertThat(KotlinVersion.CURRENT.isAtLeast(2, 1, 21)).isTrue();
   }
 
   private static List<URL> resources(String name) throws IOException {

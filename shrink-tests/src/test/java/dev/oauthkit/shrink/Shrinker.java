@@ -46,6 +46,15 @@ final class Shrinker {
    */
   static final String JVM_PLATFORM_RULES = "-dontwarn android.**\n";
 
+  /**
+   * A ProGuard bug that R8 does not have, worked around as its tracker says: since ProGuard 7.4
+   * (still in 7.10.0) the {@code method/specialization/returntype} optimization turns Okio's
+   * {@code @JvmMultifileClass} facade {@code Okio.buffer(Source)} into a method the JVM refuses
+   * ({@code VerifyError: Bad return type}), Guardsquare/proguard#533. It breaks every app that uses
+   * OkHttp, with or without oauthkit. An optimization switch, not a keep rule.
+   */
+  static final String PROGUARD_WORKAROUND = "-optimizations !method/specialization/returntype\n";
+
   static final String APP_PACKAGE = "dev.oauthkit.shrink.";
 
   private final Path appClasses;
@@ -214,6 +223,7 @@ final class Shrinker {
     }
     config.append("-printmapping ").append(JdkLibrary.quote(directory.resolve("mapping.txt")));
     config.append("\n\n# The target platform: a JVM, not Android.\n").append(JVM_PLATFORM_RULES);
+    config.append("\n# ProGuard's own bug (not R8's).\n").append(PROGUARD_WORKAROUND);
     config.append("\n# The app's own rules.\n").append(APP_RULES);
     for (RuleFile rule : rules) {
       config.append("\n# ").append(rule).append('\n').append(rule.text).append('\n');

@@ -8,6 +8,7 @@ import dev.oauthkit.amadeus.Amadeus;
 import dev.oauthkit.amadeus.AmadeusException;
 import dev.oauthkit.amadeus.model.CheckinLink;
 import dev.oauthkit.amadeus.model.DataList;
+import dev.oauthkit.amadeus.model.Location;
 import dev.oauthkit.bindeo.Bindeo;
 import dev.oauthkit.bindeo.BindeoException;
 import dev.oauthkit.bindeo.model.AccountType;
@@ -118,6 +119,32 @@ public final class ShrinkApp {
           require(links.data != null && !links.data.isEmpty(), "no data");
           require(links.data.get(0).href != null, "href is null");
           return links.data.size() + " links through the app's own interface";
+        });
+    check(
+        "amadeus.paging",
+        () -> {
+          DataList<Location> page =
+              amadeus.execute(amadeus.api().locations("AIRPORT,CITY", "LON", 5, null));
+          require(page.meta != null && page.meta.count != null, "meta.count is null");
+          int total = page.meta.count;
+          int pages = 0;
+          int locations = 0;
+          while (true) {
+            pages++;
+            require(page.data != null && !page.data.isEmpty(), "empty page " + pages);
+            for (Location location : page.data) {
+              require(location.name != null && location.iataCode != null, "null name or code");
+              require(location.address != null && location.address.cityName != null, "address");
+              require(location.geoCode != null, "geoCode is null");
+            }
+            locations += page.data.size();
+            Call<DataList<Location>> next = amadeus.nextPage(page);
+            if (next == null) break;
+            page = amadeus.execute(next);
+          }
+          require(pages > 1, pages + " page(s)");
+          require(locations == total, locations + " locations of meta.count " + total);
+          return pages + " pages of 5, " + locations + " locations (meta.links.next)";
         });
     check(
         "amadeus.error",

@@ -6,10 +6,10 @@ package dev.oauthkit.shrink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthkit.samples.sandbox.AmadeusSandbox;
-import dev.oauthkit.samples.sandbox.BindeoSandbox;
-import dev.oauthkit.samples.sandbox.LearnAmpSandbox;
-import dev.oauthkit.samples.sandbox.Sandbox;
+import dev.oauthkit.sandbox.AmadeusSandbox;
+import dev.oauthkit.sandbox.BindeoSandbox;
+import dev.oauthkit.sandbox.LearnAmpSandbox;
+import dev.oauthkit.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -34,6 +34,7 @@ final class ShrinkTest {
           "amadeus.token",
           "amadeus.models",
           "amadeus.create",
+          "amadeus.paging",
           "amadeus.error",
           "amadeus.token-error",
           "learnamp.token",
@@ -56,6 +57,9 @@ final class ShrinkTest {
   private static Shrinker.Result shrunk;
   private static Shrinker.AppRun run;
   private static Shrinker.Result withoutOauthkitRules;
+  private static int[] amadeusCounts;
+  private static int[] learnAmpCounts;
+  private static int[] bindeoCounts;
 
   @BeforeAll
   static void shrinkAndRun() throws IOException, InterruptedException {
@@ -77,6 +81,16 @@ final class ShrinkTest {
             + shrunk.rules.size()
             + " shipped rule files");
     for (String line : run.lines) System.out.println("[shrink] app: " + line);
+    amadeusCounts = counts(amadeus);
+    learnAmpCounts = counts(learnAmp);
+    bindeoCounts = counts(bindeo);
+  }
+
+  /** Token requests, refresh-token grants and API calls that a sandbox has answered so far. */
+  private static int[] counts(Sandbox sandbox) {
+    return new int[] {
+      sandbox.tokenRequests(), sandbox.tokenRequests("refresh_token"), sandbox.apiCalls()
+    };
   }
 
   @AfterAll
@@ -120,6 +134,16 @@ final class ShrinkTest {
     assertThat(run.checks("PASS")).containsExactlyInAnyOrderElementsOf(CHECKS);
     assertThat(run.lines).contains("checks: passed=" + CHECKS.size() + " failed=0");
     assertThat(run.exitCode).isZero();
+
+    // The shrunk app really talked to each sandbox: token requests (Amadeus: also the one with a
+    // wrong secret), Bindeo's refresh-token grant, and API calls.
+    assertThat(amadeusCounts[0]).isEqualTo(2);
+    assertThat(amadeusCounts[2]).isGreaterThanOrEqualTo(5);
+    assertThat(learnAmpCounts[0]).isEqualTo(1);
+    assertThat(learnAmpCounts[2]).isGreaterThanOrEqualTo(8);
+    assertThat(bindeoCounts[0]).isEqualTo(2);
+    assertThat(bindeoCounts[1]).isEqualTo(1);
+    assertThat(bindeoCounts[2]).isGreaterThanOrEqualTo(5);
   }
 
   @Test

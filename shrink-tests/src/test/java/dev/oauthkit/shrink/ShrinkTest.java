@@ -154,14 +154,17 @@ final class ShrinkTest {
         String.format(
             Locale.ROOT,
             "[shrink] oauthkit classes: %d classes, %,d bytes in; %d classes (%d renamed),"
-                + " %,d bytes out (%.0f%%). Shrunk app jar: %,d bytes.",
+                + " %,d bytes out (%.0f%%). Shrunk app jar: %,d bytes, %d classes of %,d bytes"
+                + " (app, oauthkit, OkHttp, Okio, Retrofit, Moshi, Kotlin stdlib) and resources.",
             sizes.inputClasses,
             sizes.inputBytes,
             sizes.outputClasses,
             sizes.renamedClasses,
             sizes.outputBytes,
             100.0 * sizes.outputBytes / sizes.inputBytes,
-            sizes.jarBytes));
+            sizes.jarBytes,
+            sizes.jarClasses,
+            sizes.jarClassBytes));
     assertThat(sizes.outputClasses).isPositive();
     assertThat(sizes.outputBytes).isLessThan(sizes.inputBytes);
     assertThat(sizes.renamedClasses).isPositive();

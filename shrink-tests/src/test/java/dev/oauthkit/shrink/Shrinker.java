@@ -311,6 +311,8 @@ final class Shrinker {
     int outputClasses;
     long outputBytes;
     long jarBytes;
+    int jarClasses;
+    long jarClassBytes;
     int renamedClasses;
     int keptNames;
   }
@@ -348,6 +350,8 @@ final class Shrinker {
       for (ZipEntry zipEntry : Collections.list(zip.entries())) {
         String name = zipEntry.getName();
         if (!name.endsWith(".class")) continue;
+        sizes.jarClasses++;
+        sizes.jarClassBytes += zipEntry.getSize();
         String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
         String original = originals.getOrDefault(className, className);
         if (original.startsWith("dev.oauthkit.") && !original.startsWith(APP_PACKAGE)) {

@@ -14,6 +14,7 @@ import dev.oauthkit.bindeo.BindeoException;
 import dev.oauthkit.bindeo.model.AccountType;
 import dev.oauthkit.bindeo.model.Identity;
 import dev.oauthkit.bindeo.model.Resource;
+import dev.oauthkit.bindeo.model.ResourceList;
 import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.TokenListener;
 import dev.oauthkit.core.TokenRequestException;
@@ -258,8 +259,7 @@ public final class ShrinkApp {
     check(
         "bindeo.models",
         () -> {
-          dev.oauthkit.bindeo.model.DataList<Identity> identities =
-              bindeo.execute(bindeo.api().identities());
+          ResourceList<Identity> identities = bindeo.execute(bindeo.api().identities());
           require(!identities.data.isEmpty(), "no identities");
           Resource<Identity> resource = identities.data.get(0);
           require(resource.type != null, "resource type is null");
@@ -267,8 +267,7 @@ public final class ShrinkApp {
           require(identity != null, "attributes are null");
           require(identity.idIdentity > 0 && identity.value != null, "identity fields empty");
           require(identity.name != null && identity.status != null, "identity fields null");
-          dev.oauthkit.bindeo.model.DataList<AccountType> types =
-              bindeo.execute(bindeo.api().accountTypes("en_US"));
+          ResourceList<AccountType> types = bindeo.execute(bindeo.api().accountTypes("en_US"));
           require(!types.data.isEmpty(), "no account types");
           AccountType type = types.data.get(0).attributes;
           require(type != null && type.name != null && type.idType > 0, "account type empty");
@@ -279,8 +278,7 @@ public final class ShrinkApp {
         "bindeo.paging",
         () -> {
           // total_pages is a renamed field (@Json): it needs the annotation kept at run time.
-          dev.oauthkit.bindeo.model.DataList<AccountType> types =
-              bindeo.execute(bindeo.api().accountTypes("es_ES"));
+          ResourceList<AccountType> types = bindeo.execute(bindeo.api().accountTypes("es_ES"));
           require(types.totalPages >= 1, "total_pages=" + types.totalPages);
           require(types.data.size() >= 1, "no data on page 1");
           return "page 1 of " + types.totalPages;

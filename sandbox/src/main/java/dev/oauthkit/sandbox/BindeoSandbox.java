@@ -225,7 +225,7 @@ public final class BindeoSandbox extends Sandbox {
   private MockResponse updateLocale(RecordedRequest request) {
     Map<String, Object> body = hasMediaType(request, "application/json") ? jsonBody(request) : null;
     String newLocale = body != null ? string(body.get("locale")) : null;
-    if (!"en_US".equals(newLocale) && !"es_ES".equals(newLocale)) {
+    if (newLocale == null || !(newLocale.equals("en_US") || newLocale.equals("es_ES"))) {
       return appError(400, "Missing fields");
     }
     locale = newLocale;

@@ -31,7 +31,7 @@ public final class AccessToken {
   private final Map<String, Object> extras;
 
   AccessToken(Builder builder) {
-    this.value = builder.value;
+    this.value = Objects.requireNonNull(builder.value, "value == null");
     this.tokenType = builder.tokenType;
     this.issuedAtMillis = builder.issuedAtMillis;
     this.expiresAtMillis = builder.expiresAtMillis;

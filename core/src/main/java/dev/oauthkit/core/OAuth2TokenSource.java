@@ -184,8 +184,12 @@ final class OAuth2TokenSource implements TokenSource {
       return endpoint.responseParser.parse(object, requestTimeMillis);
     } catch (TokenRequestException e) {
       if (e.code() == response.code()) throw e;
+      String message = e.getMessage();
       throw new TokenRequestException(
-          redactor.redact(e.getMessage()), e.getCause(), response.code(), false);
+          message != null ? redactor.redact(message) : "token response refused",
+          e.getCause(),
+          response.code(),
+          false);
     } catch (IOException | RuntimeException e) {
       throw new TokenRequestException(
           "malformed token response (HTTP "

@@ -100,8 +100,8 @@ public final class TokenEndpoint {
   final boolean allowInsecureHttp;
 
   TokenEndpoint(Builder builder) {
-    this.url = builder.url;
-    this.clientId = builder.clientId;
+    this.url = Objects.requireNonNull(builder.url, "url == null");
+    this.clientId = Objects.requireNonNull(builder.clientId, "clientId == null");
     this.clientSecret = builder.clientSecret;
     this.clientAuthentication = builder.clientAuthentication;
     this.encoding = builder.encoding;

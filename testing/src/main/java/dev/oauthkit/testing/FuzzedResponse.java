@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oauthkit.core.ApiException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
@@ -122,8 +123,8 @@ public final class FuzzedResponse {
     if (retryAfter == null) assertThat(e.retryAfterMillis()).isEqualTo(-1L);
     Long seconds = retryAfterSecondsInMillis();
     if (seconds != null) assertThat(e.retryAfterMillis()).isEqualTo(seconds);
-    String message = e.getMessage();
-    assertThat(message).isNotNull().hasSizeLessThanOrEqualTo(MAX_MESSAGE_CHARS);
+    String message = Objects.requireNonNull(e.getMessage(), "message");
+    assertThat(message).hasSizeLessThanOrEqualTo(MAX_MESSAGE_CHARS);
     String text = new String(body, StandardCharsets.UTF_8);
     for (int i = 0; i + MAX_EXCERPT_CHARS < message.length(); i++) {
       String window = message.substring(i, i + MAX_EXCERPT_CHARS + 1);

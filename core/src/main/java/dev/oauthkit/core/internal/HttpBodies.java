@@ -45,8 +45,7 @@ public final class HttpBodies {
    * Returns all of the successful body {@code source}, or null if it is larger than {@link
    * #MAX_BODY_BYTES}: the caller refuses it.
    */
-  @Nullable
-  public static byte[] readWholeBody(BufferedSource source) throws IOException {
+  public static byte @Nullable [] readWholeBody(BufferedSource source) throws IOException {
     if (source.request(MAX_BODY_BYTES + 1L)) return null;
     return source.readByteArray();
   }

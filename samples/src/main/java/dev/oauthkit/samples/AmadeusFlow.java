@@ -8,8 +8,8 @@ import dev.oauthkit.amadeus.Amadeus;
 import dev.oauthkit.amadeus.model.CheckinLink;
 import dev.oauthkit.amadeus.model.DataList;
 import dev.oauthkit.core.TokenListener;
-import dev.oauthkit.samples.sandbox.AmadeusSandbox;
-import dev.oauthkit.samples.sandbox.Sandbox;
+import dev.oauthkit.sandbox.AmadeusSandbox;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -50,7 +50,7 @@ final class AmadeusFlow extends Flow {
     HttpUrl baseUrl = target.baseUrl; // null: the Amadeus test environment
     String clientId = target.clientId;
     String secret = target.clientSecret;
-    Sandbox sandbox = target.sandbox;
+    Closeable sandbox = target.sandbox;
 
     // One OkHttpClient for the whole program: Amadeus derives its API and token clients from it,
     // sharing its connection pool and dispatcher.

@@ -12,8 +12,8 @@ import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.TokenListener;
 import dev.oauthkit.core.TokenRequestException;
-import dev.oauthkit.samples.sandbox.BindeoSandbox;
-import dev.oauthkit.samples.sandbox.Sandbox;
+import dev.oauthkit.sandbox.BindeoSandbox;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -47,7 +47,7 @@ final class BindeoFlow extends Flow {
     HttpUrl baseUrl = target.baseUrl; // null: https://api.bindeo.com/
     String clientId = target.clientId;
     String secret = target.clientSecret;
-    Sandbox sandbox = target.sandbox;
+    Closeable sandbox = target.sandbox;
     // The user signing in: from the environment, or the sandbox's own user.
     String username = sandbox == null ? env.require("USERNAME") : BindeoSandbox.USERNAME;
     String password = sandbox == null ? env.require("PASSWORD") : BindeoSandbox.PASSWORD;

@@ -4,7 +4,8 @@
  */
 package dev.oauthkit.samples;
 
-import dev.oauthkit.samples.sandbox.Sandbox;
+import dev.oauthkit.sandbox.Sandbox;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -52,12 +53,32 @@ final class Env {
    * so on {@code out} first).
    */
   Target target(PrintStream out, String provider, Sandbox sandbox) throws IOException {
+    return target(
+        out,
+        provider,
+        sandbox,
+        () -> {
+          sandbox.start();
+          return sandbox.baseUrl();
+        });
+  }
+
+  /**
+   * Like {@link #target(PrintStream, String, Sandbox)}, for a sandbox that is not one of
+   * oauthkit-sandbox's (the seed-003 one): {@code start} starts it and returns its host root.
+   */
+  Target target(PrintStream out, String provider, Closeable sandbox, Start start)
+      throws IOException {
     if (hasCredentials()) {
       return new Target(baseUrl(), require("CLIENT_ID"), require("CLIENT_SECRET"), null);
     }
     out.println(sandboxNotice(provider));
-    sandbox.start();
-    return new Target(sandbox.baseUrl(), Sandbox.CLIENT_ID, Sandbox.CLIENT_SECRET, sandbox);
+    return new Target(start.start(), Sandbox.CLIENT_ID, Sandbox.CLIENT_SECRET, sandbox);
+  }
+
+  /** Starts a sandbox and returns its host root. */
+  interface Start {
+    HttpUrl start() throws IOException;
   }
 
   /** Where a flow runs. */
@@ -69,13 +90,13 @@ final class Env {
     final String clientSecret;
 
     /** The started sandbox, or null when the flow calls a real server. */
-    final @Nullable Sandbox sandbox;
+    final @Nullable Closeable sandbox;
 
     Target(
         @Nullable HttpUrl baseUrl,
         String clientId,
         String clientSecret,
-        @Nullable Sandbox sandbox) {
+        @Nullable Closeable sandbox) {
       this.baseUrl = baseUrl;
       this.clientId = clientId;
       this.clientSecret = clientSecret;

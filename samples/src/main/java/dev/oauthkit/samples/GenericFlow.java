@@ -9,7 +9,7 @@ import dev.oauthkit.samples.dadi.Dadi;
 import dev.oauthkit.samples.dadi.model.Collection;
 import dev.oauthkit.samples.dadi.model.CollectionList;
 import dev.oauthkit.samples.sandbox.GenericSandbox;
-import dev.oauthkit.samples.sandbox.Sandbox;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -33,9 +33,10 @@ final class GenericFlow extends Flow {
       throws IOException {
     // Credentials from the environment; without them, the same code runs on the sandbox.
     Env env = new Env(environment, "GENERIC");
-    Env.Target target = env.target(out, "seed-003", new GenericSandbox());
+    GenericSandbox server = new GenericSandbox();
+    Env.Target target = env.target(out, "seed-003", server, server::start);
     HttpUrl baseUrl = target.baseUrl;
-    Sandbox sandbox = target.sandbox;
+    Closeable sandbox = target.sandbox;
     if (baseUrl == null) {
       throw new Options.UsageException("GENERIC_BASE_URL is not set: the API is self-hosted");
     }

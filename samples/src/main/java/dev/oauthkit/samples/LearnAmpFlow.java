@@ -8,8 +8,8 @@ import dev.oauthkit.core.TokenListener;
 import dev.oauthkit.learnamp.LearnAmp;
 import dev.oauthkit.learnamp.Page;
 import dev.oauthkit.learnamp.model.User;
-import dev.oauthkit.samples.sandbox.LearnAmpSandbox;
-import dev.oauthkit.samples.sandbox.Sandbox;
+import dev.oauthkit.sandbox.LearnAmpSandbox;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class LearnAmpFlow extends Flow {
     String clientId = target.clientId;
     String secret = target.clientSecret;
     String scope = env.get("SCOPE"); // Optional; only for credentials provisioned with scopes.
-    Sandbox sandbox = target.sandbox;
+    Closeable sandbox = target.sandbox;
 
     // One OkHttpClient shared by the API calls and the token requests.
     OkHttpClient base = new OkHttpClient();

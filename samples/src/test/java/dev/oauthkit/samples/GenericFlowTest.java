@@ -7,7 +7,7 @@ package dev.oauthkit.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oauthkit.samples.sandbox.GenericSandbox;
-import dev.oauthkit.samples.sandbox.Sandbox;
+import dev.oauthkit.sandbox.Sandbox;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;

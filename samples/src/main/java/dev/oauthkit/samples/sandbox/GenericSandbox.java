@@ -4,9 +4,22 @@
  */
 package dev.oauthkit.samples.sandbox;
 
+import static dev.oauthkit.sandbox.internal.HttpMessages.hasContentType;
+import static dev.oauthkit.sandbox.internal.HttpMessages.json;
+import static dev.oauthkit.sandbox.internal.HttpMessages.jsonBody;
+import static dev.oauthkit.sandbox.internal.HttpMessages.path;
+
+import dev.oauthkit.sandbox.Sandbox;
+import dev.oauthkit.sandbox.internal.IssuedTokens;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -19,9 +32,11 @@ import org.jspecify.annotations.Nullable;
  * without a valid token gets DADI API v3's answer (401 {@code {"statusCode":401}}, {@code
  * error="invalid_token"} or {@code error="no_token"} in {@code WWW-Authenticate}) or, with {@link
  * Version#V4}, v4's (401 {@code API-0005}, no {@code WWW-Authenticate}). Tokens live 4 seconds by
- * default.
+ * default. It accepts oauthkit-sandbox's {@link Sandbox#CLIENT_ID} and {@link
+ * Sandbox#CLIENT_SECRET} and shares its token bookkeeping, but is a sample's server, not a
+ * published provider sandbox.
  */
-public final class GenericSandbox extends Sandbox {
+public final class GenericSandbox implements Closeable {
   /** The DADI API version whose answers to a missing or invalid token the sandbox gives. */
   public enum Version {
     /** 401 {@code {"statusCode":401}}, the reason in {@code WWW-Authenticate}. */
@@ -30,7 +45,11 @@ public final class GenericSandbox extends Sandbox {
     V4
   }
 
-  public final SandboxTokens tokens;
+  /** The access tokens issued, checked and revoked. */
+  public final IssuedTokens tokens = new IssuedTokens();
+
+  private final MockWebServer server = new MockWebServer();
+  private final long lifetimeMillis;
   private final Version version;
 
   public GenericSandbox() {
@@ -42,12 +61,34 @@ public final class GenericSandbox extends Sandbox {
   }
 
   public GenericSandbox(long tokenLifetime, TimeUnit unit, Version version) {
-    this.tokens = new SandboxTokens(tokenLifetime, unit);
+    this.lifetimeMillis = unit.toMillis(tokenLifetime);
     this.version = version;
   }
 
+  /** Starts the sandbox on a free loopback port and returns its host root. */
+  public HttpUrl start() throws IOException {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return GenericSandbox.this.dispatch(request);
+          }
+        });
+    server.start(InetAddress.getLoopbackAddress(), 0);
+    return baseUrl();
+  }
+
+  /** Returns the host root, such as {@code http://127.0.0.1:53122/}. */
+  public HttpUrl baseUrl() {
+    return server.url("/");
+  }
+
   @Override
-  protected MockResponse dispatch(RecordedRequest request) {
+  public void close() throws IOException {
+    server.shutdown();
+  }
+
+  private MockResponse dispatch(RecordedRequest request) {
     String path = path(request);
     if (path.equals("/token") && request.getMethod().equals("POST")) return token(request);
     if (!request.getMethod().equals("GET")) return json(404, "{\"statusCode\":404}");
@@ -105,9 +146,9 @@ public final class GenericSandbox extends Sandbox {
     return json(
             200,
             "{\"accessToken\":\""
-                + tokens.issueAccessToken()
+                + tokens.issueAccessToken(lifetimeMillis)
                 + "\",\"tokenType\":\"Bearer\",\"expiresIn\":"
-                + tokens.lifetimeSeconds()
+                + TimeUnit.MILLISECONDS.toSeconds(lifetimeMillis)
                 + "}")
         .setHeader("Cache-Control", "no-store")
         .setHeader("Pragma", "no-cache");

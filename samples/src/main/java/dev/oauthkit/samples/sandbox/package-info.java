@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /**
- * In-process stand-ins for the providers: MockWebServer dispatchers that speak each provider's
- * token protocol as documented, with short-lived tokens and the provider's own error bodies.
+ * The seed-003 (DADI API) sandbox that the generic flow runs on. The provider sandboxes are
+ * oauthkit-sandbox's, in {@code dev.oauthkit.sandbox}.
  */
 @NullMarked
 package dev.oauthkit.samples.sandbox;

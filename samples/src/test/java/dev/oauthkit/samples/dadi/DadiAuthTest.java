@@ -22,7 +22,7 @@ import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.TokenRequestException;
 import dev.oauthkit.samples.dadi.model.CollectionList;
 import dev.oauthkit.samples.sandbox.GenericSandbox;
-import dev.oauthkit.samples.sandbox.Sandbox;
+import dev.oauthkit.sandbox.Sandbox;
 import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

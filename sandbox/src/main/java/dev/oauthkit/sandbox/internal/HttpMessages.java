@@ -2,15 +2,13 @@
  * Copyright (C) 2026 oauthkit authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.oauthkit.samples.sandbox;
+package dev.oauthkit.sandbox.internal;
 
 import com.squareup.moshi.JsonReader;
-import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,74 +16,45 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 
-/** A provider stand-in on loopback; subclasses answer the provider's paths. */
-public abstract class Sandbox implements Closeable {
-  /** The credentials the sandboxes accept. */
-  public static final String CLIENT_ID = "sandbox-client";
-
-  public static final String CLIENT_SECRET = "sandbox-secret";
-
-  private final MockWebServer server = new MockWebServer();
-
-  protected Sandbox() {}
-
-  /** Starts the sandbox on a free loopback port. */
-  public final Sandbox start() throws IOException {
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            try {
-              return Sandbox.this.dispatch(request);
-            } catch (RuntimeException e) {
-              return new MockResponse().setResponseCode(500).setBody("sandbox failure: " + e);
-            }
-          }
-        });
-    server.start(InetAddress.getLoopbackAddress(), 0);
-    return this;
-  }
-
-  /** Returns the host root, such as {@code http://127.0.0.1:53122/}. */
-  public final HttpUrl baseUrl() {
-    return server.url("/");
-  }
-
-  /** Returns how many requests reached the sandbox. */
-  public final int requestCount() {
-    return server.getRequestCount();
-  }
-
-  @Override
-  public final void close() throws IOException {
-    server.shutdown();
-  }
-
-  protected abstract MockResponse dispatch(RecordedRequest request);
+/**
+ * Reads request bodies as the providers' servers do, and writes JSON answers. Not API: the samples'
+ * seed-003 sandbox shares it with the provider sandboxes.
+ */
+public final class HttpMessages {
+  private static final Pattern FORM_DATA_NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
 
   /** Returns a JSON response. */
-  protected static MockResponse json(int code, String body) {
+  public static MockResponse json(int code, String body) {
     return new MockResponse()
         .setResponseCode(code)
         .setHeader("Content-Type", "application/json; charset=utf-8")
         .setBody(body);
   }
 
+  /** Returns the HTTP status code of {@code response}. */
+  public static int code(MockResponse response) {
+    String[] status = response.getStatus().split(" ", 3);
+    return status.length > 1 ? Integer.parseInt(status[1]) : 0;
+  }
+
   /** Returns the path of {@code request} without its query. */
-  protected static String path(RecordedRequest request) {
+  public static String path(RecordedRequest request) {
     HttpUrl url = request.getRequestUrl();
     return url != null ? url.encodedPath() : "";
   }
 
+  /** Returns a query parameter of {@code request}, or null. */
+  public static @Nullable String query(RecordedRequest request, String name) {
+    HttpUrl url = request.getRequestUrl();
+    return url != null ? url.queryParameter(name) : null;
+  }
+
   /** Returns the fields of a JSON object body, or null if the body is not one. */
-  @Nullable
-  protected static Map<String, Object> jsonBody(RecordedRequest request) {
+  public static @Nullable Map<String, Object> jsonBody(RecordedRequest request) {
     try {
       Object value = JsonReader.of(request.getBody().clone()).readJsonValue();
       if (!(value instanceof Map)) return null;
@@ -99,8 +68,8 @@ public abstract class Sandbox implements Closeable {
     }
   }
 
-  /** Returns true if the content type is exactly {@code type}, with or without a charset. */
-  protected static boolean hasContentType(RecordedRequest request, String type) {
+  /** Returns true if the content type is exactly {@code type}, with or without a UTF-8 charset. */
+  public static boolean hasContentType(RecordedRequest request, String type) {
     String contentType = request.getHeader("Content-Type");
     if (contentType == null) return false;
     String lower = contentType.toLowerCase(Locale.ROOT);
@@ -111,7 +80,7 @@ public abstract class Sandbox implements Closeable {
    * Returns true if the media type is {@code type} (such as {@code application/json}), whatever its
    * parameters.
    */
-  protected static boolean hasMediaType(RecordedRequest request, String type) {
+  public static boolean hasMediaType(RecordedRequest request, String type) {
     MediaType mediaType = mediaType(request);
     return mediaType != null
         && (mediaType.type() + "/" + mediaType.subtype()).equalsIgnoreCase(type);
@@ -121,7 +90,7 @@ public abstract class Sandbox implements Closeable {
    * Returns the fields of an {@code application/x-www-form-urlencoded} body; empty if the request
    * has another content type, as a server that parses forms by content type would see it.
    */
-  protected static Map<String, String> formBody(RecordedRequest request) {
+  public static Map<String, String> formBody(RecordedRequest request) {
     Map<String, String> result = new LinkedHashMap<>();
     if (!hasMediaType(request, "application/x-www-form-urlencoded")) return result;
     String body = request.getBody().clone().readUtf8();
@@ -135,13 +104,11 @@ public abstract class Sandbox implements Closeable {
     return result;
   }
 
-  private static final Pattern FORM_DATA_NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
-
   /**
    * Returns the fields of a {@code multipart/form-data} body; empty if the request has another
    * content type or the body is not valid multipart.
    */
-  protected static Map<String, String> multipartBody(RecordedRequest request) {
+  public static Map<String, String> multipartBody(RecordedRequest request) {
     Map<String, String> result = new LinkedHashMap<>();
     MediaType mediaType = mediaType(request);
     if (mediaType == null || !hasMediaType(request, "multipart/form-data")) return result;
@@ -162,17 +129,44 @@ public abstract class Sandbox implements Closeable {
     return result;
   }
 
-  @Nullable
-  private static MediaType mediaType(RecordedRequest request) {
+  /** Joins {@code values} with commas, as JSON array elements. */
+  public static String join(List<String> values) {
+    StringBuilder result = new StringBuilder();
+    for (String value : values) {
+      if (result.length() > 0) result.append(',');
+      result.append(value);
+    }
+    return result.toString();
+  }
+
+  /** Quotes {@code value} as a JSON string. */
+  public static String quote(String value) {
+    StringBuilder result = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        result.append('\\').append(c);
+      } else if (c < 0x20) {
+        result.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        result.append(c);
+      }
+    }
+    return result.append('"').toString();
+  }
+
+  private static @Nullable MediaType mediaType(RecordedRequest request) {
     String contentType = request.getHeader("Content-Type");
     return contentType != null ? MediaType.parse(contentType) : null;
   }
 
   private static String decode(String value) {
     try {
-      return URLDecoder.decode(value, StandardCharsets.UTF_8.name());
+      return URLDecoder.decode(value, "UTF-8");
     } catch (IOException | IllegalArgumentException e) {
       return value;
     }
   }
+
+  private HttpMessages() {}
 }

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *     .clientId(System.getenv("BINDEO_CLIENT_ID"))
  *     .clientSecret(System.getenv("BINDEO_CLIENT_SECRET"))
  *     .build();
- * DataList<AccountType> types = bindeo.execute(bindeo.api().accountTypes("en_US"));
+ * ResourceList<AccountType> types = bindeo.execute(bindeo.api().accountTypes("en_US"));
  * }</pre>
  *
  * <p>An app signs a user in with the password grant. {@link #signIn} sends the password once and

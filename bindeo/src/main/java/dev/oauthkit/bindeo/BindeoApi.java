@@ -6,12 +6,12 @@ package dev.oauthkit.bindeo;
 
 import dev.oauthkit.bindeo.model.AccountType;
 import dev.oauthkit.bindeo.model.Data;
-import dev.oauthkit.bindeo.model.DataList;
 import dev.oauthkit.bindeo.model.Identity;
 import dev.oauthkit.bindeo.model.LocaleChange;
 import dev.oauthkit.bindeo.model.MediaType;
 import dev.oauthkit.bindeo.model.NewAccount;
 import dev.oauthkit.bindeo.model.PasswordChange;
+import dev.oauthkit.bindeo.model.ResourceList;
 import dev.oauthkit.bindeo.model.User;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -35,11 +35,11 @@ import retrofit2.http.Query;
 public interface BindeoApi {
   /** Lists the account types, translated to {@code locale} ({@code en_US} or {@code es_ES}). */
   @GET("general/account-types")
-  Call<DataList<AccountType>> accountTypes(@Query("locale") String locale);
+  Call<ResourceList<AccountType>> accountTypes(@Query("locale") String locale);
 
   /** Lists the media types, translated to {@code locale} ({@code en_US} or {@code es_ES}). */
   @GET("general/media-types")
-  Call<DataList<MediaType>> mediaTypes(@Query("locale") String locale);
+  Call<ResourceList<MediaType>> mediaTypes(@Query("locale") String locale);
 
   /** Creates a user account; answers 201 with the new user. */
   @POST("account")
@@ -59,5 +59,5 @@ public interface BindeoApi {
 
   /** Lists the signed-in user's active identities. */
   @GET("account/identities")
-  Call<DataList<Identity>> identities();
+  Call<ResourceList<Identity>> identities();
 }

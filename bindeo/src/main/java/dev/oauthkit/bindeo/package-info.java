@@ -9,7 +9,7 @@
  * <pre>{@code
  * Bindeo bindeo = Bindeo.builder().clientId(clientId).clientSecret(clientSecret).build();
  * Bindeo user = bindeo.signIn(username, password); // One password request; the password is dropped.
- * DataList<Identity> identities = user.execute(user.api().identities());
+ * ResourceList<Identity> identities = user.execute(user.api().identities());
  * }</pre>
  *
  * <p>Start with {@link dev.oauthkit.bindeo.Bindeo}.

@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.oauthkit.bindeo.model.AccountType;
 import dev.oauthkit.bindeo.model.Data;
-import dev.oauthkit.bindeo.model.DataList;
 import dev.oauthkit.bindeo.model.Identity;
 import dev.oauthkit.bindeo.model.LocaleChange;
 import dev.oauthkit.bindeo.model.MediaType;
 import dev.oauthkit.bindeo.model.NewAccount;
 import dev.oauthkit.bindeo.model.PasswordChange;
+import dev.oauthkit.bindeo.model.ResourceList;
 import dev.oauthkit.bindeo.model.User;
 import dev.oauthkit.core.ErrorBody;
 import dev.oauthkit.testing.TestClock;
@@ -47,7 +47,7 @@ class BindeoApiTest {
     server.enqueue(BindeoServer.token("access-1"));
     server.enqueue(fixture("account-types.json"));
 
-    DataList<AccountType> types = bindeo.execute(bindeo.api().accountTypes("en_US"));
+    ResourceList<AccountType> types = bindeo.execute(bindeo.api().accountTypes("en_US"));
 
     take(server);
     RecordedRequest request = take(server);
@@ -76,7 +76,7 @@ class BindeoApiTest {
     server.enqueue(BindeoServer.token("access-1"));
     server.enqueue(fixture("media-types.json"));
 
-    DataList<MediaType> types = bindeo.execute(bindeo.api().mediaTypes("es_ES"));
+    ResourceList<MediaType> types = bindeo.execute(bindeo.api().mediaTypes("es_ES"));
 
     take(server);
     assertThat(take(server).getPath()).isEqualTo("/general/media-types?locale=es_ES");
@@ -90,7 +90,7 @@ class BindeoApiTest {
     server.enqueue(BindeoServer.token("access-1"));
     server.enqueue(fixture("identities.json"));
 
-    DataList<Identity> identities = bindeo.execute(bindeo.api().identities());
+    ResourceList<Identity> identities = bindeo.execute(bindeo.api().identities());
 
     take(server);
     RecordedRequest request = take(server);
@@ -218,7 +218,7 @@ class BindeoApiTest {
     server.enqueue(BindeoServer.token("access-2"));
     server.enqueue(fixture("identities.json"));
 
-    DataList<Identity> identities = bindeo.execute(bindeo.api().identities());
+    ResourceList<Identity> identities = bindeo.execute(bindeo.api().identities());
 
     assertThat(identities.data).hasSize(1);
     assertThat(take(server).getPath()).isEqualTo("/access_token");
@@ -348,7 +348,7 @@ class BindeoApiTest {
   void fromRefusesASuccessfulResponse() throws Exception {
     server.enqueue(BindeoServer.token("access-1"));
     server.enqueue(fixture("identities.json"));
-    Response<DataList<Identity>> response = bindeo.api().identities().execute();
+    Response<ResourceList<Identity>> response = bindeo.api().identities().execute();
 
     IllegalArgumentException e =
         catchThrowableOfType(IllegalArgumentException.class, () -> BindeoException.from(response));

@@ -7,7 +7,7 @@ package dev.oauthkit.bindeo;
 import static dev.oauthkit.bindeo.BindeoServer.take;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oauthkit.bindeo.model.DataList;
+import dev.oauthkit.bindeo.model.ResourceList;
 import dev.oauthkit.testing.TestClock;
 import java.io.IOException;
 import java.util.Map;
@@ -29,7 +29,7 @@ class BindeoCreateTest {
   /** The bulk types and the password mail, as a user declares them. */
   interface Unwrapped {
     @GET("bulk/types")
-    Call<DataList<Map<String, Object>>> bulkTypes();
+    Call<ResourceList<Map<String, Object>>> bulkTypes();
 
     @GET("account/password")
     Call<Void> sendPasswordMail(@Query("email") String email);
@@ -55,7 +55,7 @@ class BindeoCreateTest {
     server.enqueue(BindeoServer.token("access-1"));
     server.enqueue(BindeoServer.json(200, BULK_TYPES));
 
-    DataList<Map<String, Object>> types = bindeo.execute(unwrapped.bulkTypes());
+    ResourceList<Map<String, Object>> types = bindeo.execute(unwrapped.bulkTypes());
 
     assertThat(types.data).hasSize(1);
     assertThat(types.data.get(0).attributes).containsEntry("name", "Audit Book");

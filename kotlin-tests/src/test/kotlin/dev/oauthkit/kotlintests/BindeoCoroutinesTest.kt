@@ -7,7 +7,7 @@ package dev.oauthkit.kotlintests
 import dev.oauthkit.bindeo.Bindeo
 import dev.oauthkit.bindeo.BindeoException
 import dev.oauthkit.bindeo.model.AccountType
-import dev.oauthkit.bindeo.model.DataList
+import dev.oauthkit.bindeo.model.ResourceList
 import dev.oauthkit.sandbox.BindeoSandbox
 import dev.oauthkit.sandbox.Sandbox
 import dev.oauthkit.testing.TestClock
@@ -129,7 +129,7 @@ class BindeoCoroutinesTest {
   /** An endpoint declared by the user as a `suspend` function, with the client's token. */
   interface GeneralApi {
     @GET("general/account-types")
-    suspend fun accountTypes(@Query("locale") locale: String): DataList<AccountType>
+    suspend fun accountTypes(@Query("locale") locale: String): ResourceList<AccountType>
   }
 
   @Test

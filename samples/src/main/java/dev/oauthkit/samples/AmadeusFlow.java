@@ -35,6 +35,15 @@ final class AmadeusFlow extends Flow {
   }
 
   @Override
+  String[] environmentHelp() {
+    return new String[] {
+      "AMADEUS_CLIENT_ID      your API key",
+      "AMADEUS_CLIENT_SECRET  your API secret",
+      "AMADEUS_BASE_URL       the API host (default the test environment, test.api.amadeus.com)"
+    };
+  }
+
+  @Override
   Setup setUp(
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {

@@ -5,9 +5,9 @@
 package dev.oauthkit.samples;
 
 import dev.oauthkit.bindeo.Bindeo;
-import dev.oauthkit.bindeo.model.DataList;
 import dev.oauthkit.bindeo.model.Identity;
 import dev.oauthkit.bindeo.model.Resource;
+import dev.oauthkit.bindeo.model.ResourceList;
 import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.TokenListener;
@@ -38,11 +38,23 @@ final class BindeoFlow extends Flow {
   }
 
   @Override
+  String[] environmentHelp() {
+    return new String[] {
+      "BINDEO_CLIENT_ID       your client id",
+      "BINDEO_CLIENT_SECRET   your client secret",
+      "BINDEO_USERNAME        the user who signs in (required with the client id and secret)",
+      "BINDEO_PASSWORD        that user's password (required with the client id and secret)",
+      "BINDEO_BASE_URL        the API host (default https://api.bindeo.com)"
+    };
+  }
+
+  @Override
   Setup setUp(
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {
     // Credentials from the environment; without them, the same code runs on the sandbox.
     Env env = new Env(environment, "BINDEO");
+    env.requireCredentialsWith("USERNAME", "PASSWORD"); // The sandbox has a user of its own.
     Env.Target target = env.target(out, "Bindeo", new BindeoSandbox());
     HttpUrl baseUrl = target.baseUrl; // null: https://api.bindeo.com/
     String clientId = target.clientId;
@@ -77,7 +89,7 @@ final class BindeoFlow extends Flow {
     LoadRunner.Call call =
         first -> {
           // The first request signs in (password grant); later ones reuse the token.
-          DataList<Identity> identities = bindeo.execute(bindeo.api().identities());
+          ResourceList<Identity> identities = bindeo.execute(bindeo.api().identities());
           if (!first) return;
           print(identities, out);
 
@@ -94,7 +106,7 @@ final class BindeoFlow extends Flow {
     return new Setup(call, sandbox, () -> Samples.shutDown(base));
   }
 
-  private static void print(DataList<Identity> identities, PrintStream out) {
+  private static void print(ResourceList<Identity> identities, PrintStream out) {
     for (Resource<Identity> resource : identities.data) {
       Identity identity = resource.attributes;
       if (identity == null) continue;

@@ -38,6 +38,34 @@ final class Env {
     return value;
   }
 
+  /**
+   * Fails when one of the named variables is set but the client id or secret is not: the run would
+   * otherwise go to the sandbox and silently ignore it. The message names the missing variable.
+   */
+  void requireCredentialsWith(String... names) {
+    if (hasCredentials()) return;
+    for (String name : names) {
+      if (get(name) == null) continue;
+      String missing =
+          get("CLIENT_ID") == null && get("CLIENT_SECRET") == null
+              ? prefix + "_CLIENT_ID and " + prefix + "_CLIENT_SECRET are not set"
+              : prefix
+                  + (get("CLIENT_ID") == null ? "_CLIENT_ID" : "_CLIENT_SECRET")
+                  + " is not set";
+      throw new Options.UsageException(
+          missing
+              + ", but "
+              + prefix
+              + "_"
+              + name
+              + " is: set "
+              + prefix
+              + "_CLIENT_ID and "
+              + prefix
+              + "_CLIENT_SECRET to call the real API, or neither to run on the embedded sandbox");
+    }
+  }
+
   /** Returns {@code <PREFIX>_BASE_URL}, a host root such as {@code http://127.0.0.1:8080}. */
   @Nullable HttpUrl baseUrl() {
     String value = get("BASE_URL");
@@ -48,9 +76,12 @@ final class Env {
   }
 
   /**
-   * Returns where the flow runs: the API and credentials named by the environment, or, when the
-   * client id or secret is unset, {@code sandbox} started on loopback with its credentials (saying
-   * so on {@code out} first).
+   * Returns where the flow runs: the API and credentials named by the environment, or, when neither
+   * the client id nor the secret is set, {@code sandbox} started on loopback with its credentials
+   * (saying so on {@code out} first).
+   *
+   * @throws Options.UsageException naming the missing variable when only one of the client id and
+   *     secret is set, or naming {@code <PREFIX>_BASE_URL} when it is set without them.
    */
   Target target(PrintStream out, String provider, Sandbox sandbox) throws IOException {
     return target(
@@ -72,6 +103,7 @@ final class Env {
     if (hasCredentials()) {
       return new Target(baseUrl(), require("CLIENT_ID"), require("CLIENT_SECRET"), null);
     }
+    requireCredentialsWith("CLIENT_ID", "CLIENT_SECRET", "BASE_URL");
     out.println(sandboxNotice(provider));
     return new Target(start.start(), Sandbox.CLIENT_ID, Sandbox.CLIENT_SECRET, sandbox);
   }

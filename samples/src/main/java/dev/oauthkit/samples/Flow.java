@@ -52,6 +52,11 @@ abstract class Flow {
   }
 
   /**
+   * The environment variables the command reads, with their help text, as lines for {@code --help}.
+   */
+  abstract String[] environmentHelp();
+
+  /**
    * Builds the client from the environment (or starts the sandbox when no credentials are set) and
    * returns the call to make.
    */

@@ -28,6 +28,15 @@ final class GenericFlow extends Flow {
   }
 
   @Override
+  String[] environmentHelp() {
+    return new String[] {
+      "GENERIC_CLIENT_ID      your client id",
+      "GENERIC_CLIENT_SECRET  your client secret",
+      "GENERIC_BASE_URL       the API host (required with the client id and secret: self-hosted)"
+    };
+  }
+
+  @Override
   Setup setUp(
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {

@@ -29,6 +29,16 @@ final class LearnAmpFlow extends Flow {
   }
 
   @Override
+  String[] environmentHelp() {
+    return new String[] {
+      "LEARNAMP_CLIENT_ID     your client id",
+      "LEARNAMP_CLIENT_SECRET your client secret",
+      "LEARNAMP_BASE_URL      your account's API host (default EU1, https://api.learnamp.com)",
+      "LEARNAMP_SCOPE         the scope to ask for, such as users:read (optional)"
+    };
+  }
+
+  @Override
   Setup setUp(
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {

@@ -35,6 +35,7 @@ final class LoadRunner {
   private long startNanos;
   private volatile long endNanos;
   private final AtomicLong lastProgressNanos = new AtomicLong();
+  private volatile boolean stopped;
 
   LoadRunner(Options options, PrintStream out, AtomicInteger tokenRequests) {
     this.options = options;
@@ -45,6 +46,14 @@ final class LoadRunner {
   /** Runs the calls; returns the first failure, or null if every call succeeded. */
   @Nullable Exception run(final Call call) throws InterruptedException {
     return runCalls(call);
+  }
+
+  /**
+   * Makes every caller return after its current call, as when the program is interrupted; {@link
+   * #run} then returns as if the run had ended normally.
+   */
+  void stop() {
+    stopped = true;
   }
 
   /** Returns the closing line: how many calls, how many failed, how many token requests. */
@@ -72,7 +81,7 @@ final class LoadRunner {
   }
 
   private void callUntilDone(Call call, long deadlineNanos) {
-    while (true) {
+    while (!stopped) {
       int n;
       if (options.durationSeconds > 0) {
         if (System.nanoTime() >= deadlineNanos) return;

@@ -12,7 +12,11 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The samples program: {@code java -jar oauthkit-samples.jar <command> [options]}. Each command
@@ -27,13 +31,94 @@ public final class Main {
   private Main() {}
 
   public static void main(String... args) {
-    int exit = run(args, System.getenv(), System.out, System.err);
+    Run run = new Run(args, System.getenv(), System.out, System.err);
+    // Ctrl-C (SIGINT) or a kill (SIGTERM) ends the JVM through its shutdown hooks: this one stops
+    // the callers and makes sure that the run still ends with its summary line.
+    Runtime.getRuntime().addShutdownHook(new Thread(run::interrupt, "oauthkit-samples-interrupt"));
+    int exit = run.execute();
     System.out.flush();
     System.exit(exit);
   }
 
   /** Runs the program; returns its exit code: 0 if every call succeeded, 1 if not, 2 on misuse. */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return new Run(args, env, out, err).execute();
+  }
+
+  /**
+   * One run of the program. {@link #execute} runs it on the calling thread; {@link #interrupt},
+   * called by the shutdown hook on Ctrl-C, ends it early from another thread, with its summary.
+   */
+  static final class Run {
+    /**
+     * How long an interrupted run may take to finish its calls in flight and print its summary
+     * before {@link #interrupt} prints the summary itself.
+     */
+    static final long INTERRUPT_GRACE_MILLIS = 5_000;
+
+    private final String[] args;
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final AtomicBoolean summaryPrinted = new AtomicBoolean();
+    private volatile @Nullable LoadRunner calling;
+    private volatile boolean interrupted;
+
+    Run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+      this.args = args.clone();
+      this.env = env;
+      this.out = out;
+      this.err = err;
+    }
+
+    /**
+     * Runs the program; returns its exit code: 0 if every call succeeded, 1 if not, 2 on misuse.
+     */
+    int execute() {
+      try {
+        return Main.execute(this);
+      } finally {
+        ended.countDown();
+      }
+    }
+
+    /**
+     * Stops a run that is making calls: no caller starts another call, and the run ends with its
+     * summary line, printed once, by the run itself or, if it has not ended within {@link
+     * #INTERRUPT_GRACE_MILLIS}, by this method. Does nothing before the calls start (a usage error
+     * prints no summary) or after the run ended.
+     */
+    void interrupt() {
+      LoadRunner runner = calling;
+      if (runner == null || ended.getCount() == 0) return;
+      interrupted = true;
+      runner.stop();
+      try {
+        ended.await(INTERRUPT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      printSummary(runner);
+    }
+
+    /** Prints the summary line, once per run whoever asks, saying first if it was interrupted. */
+    void printSummary(LoadRunner runner) {
+      if (!summaryPrinted.compareAndSet(false, true)) return;
+      if (interrupted) {
+        err.println("interrupted: stopped after the calls in flight");
+        err.flush();
+      }
+      out.println(runner.summary());
+      out.flush();
+    }
+  }
+
+  private static int execute(Run run) {
+    String[] args = run.args;
+    Map<String, String> env = run.env;
+    PrintStream out = run.out;
+    PrintStream err = run.err;
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
       usage(args.length == 0 ? err : out);
       return args.length == 0 ? 2 : 0;
@@ -69,10 +154,12 @@ public final class Main {
     LoadRunner runner = new LoadRunner(options, out, tokenRequests);
     Exception failure;
     try (Flow.Setup setup = flow.setUp(options, env, out, listener)) {
+      run.calling = runner;
       failure = runner.run(setup.call);
     } catch (Options.UsageException e) {
+      // A usage error (an option or an environment variable) makes no call: no summary.
       err.println("error: " + e.getMessage());
-      out.println(runner.summary()); // Every run ends with its summary, even one that made no call.
+      help(flow, err);
       return 2;
     } catch (IOException | RuntimeException e) {
       failure = e;
@@ -85,7 +172,7 @@ public final class Main {
       if (options.verbose) failure.printStackTrace(err);
       err.flush();
     }
-    out.println(runner.summary());
+    run.printSummary(runner);
     return failure == null ? 0 : 1;
   }
 
@@ -128,5 +215,8 @@ public final class Main {
     out.println("  --duration S           keep calling for S seconds instead of N requests");
     out.println("  --verbose              print stack traces of failures");
     out.println("  --help                 this text");
+    out.println();
+    out.println("environment (with neither client variable set, it runs on an embedded sandbox):");
+    for (String line : flow.environmentHelp()) out.println("  " + line);
   }
 }

@@ -108,228 +108,27 @@ public final class AmadeusSandbox extends Sandbox {
   };
 
   /**
-   * {subType, iataCode, name, cityName, cityCode, countryName, countryCode, regionCode, offset,
-   * latitude, longitude, score}.
+   * One location a row: subType|iataCode|name|cityName|cityCode|countryName|countryCode|regionCode|
+   * timeZoneOffset|latitude|longitude|score.
    */
-  private static final String[][] LOCATIONS = {
-    {
-      "CITY",
-      "LON",
-      "LONDON",
-      "LONDON",
-      "LON",
-      "UNITED KINGDOM",
-      "GB",
-      "EUROP",
-      "+00:00",
-      "51.50",
-      "-0.12",
-      "100"
-    },
-    {
-      "AIRPORT",
-      "LHR",
-      "HEATHROW",
-      "LONDON",
-      "LON",
-      "UNITED KINGDOM",
-      "GB",
-      "EUROP",
-      "+00:00",
-      "51.47",
-      "-0.45",
-      "98"
-    },
-    {
-      "AIRPORT",
-      "LGW",
-      "GATWICK",
-      "LONDON",
-      "LON",
-      "UNITED KINGDOM",
-      "GB",
-      "EUROP",
-      "+00:00",
-      "51.15",
-      "-0.18",
-      "60"
-    },
-    {
-      "AIRPORT",
-      "STN",
-      "STANSTED",
-      "LONDON",
-      "LON",
-      "UNITED KINGDOM",
-      "GB",
-      "EUROP",
-      "+00:00",
-      "51.88",
-      "0.23",
-      "35"
-    },
-    {
-      "AIRPORT",
-      "LTN",
-      "LUTON",
-      "LONDON",
-      "LON",
-      "UNITED KINGDOM",
-      "GB",
-      "EUROP",
-      "+00:00",
-      "51.87",
-      "-0.36",
-      "21"
-    },
-    {
-      "AIRPORT",
-      "LCY",
-      "LONDON CITY",
-      "LONDON",
-      "LON",
-      "UNITED KINGDOM",
-      "GB",
-      "EUROP",
-      "+00:00",
-      "51.50",
-      "0.05",
-      "15"
-    },
-    {
-      "AIRPORT",
-      "SEN",
-      "SOUTHEND",
-      "LONDON",
-      "LON",
-      "UNITED KINGDOM",
-      "GB",
-      "EUROP",
-      "+00:00",
-      "51.57",
-      "0.69",
-      "4"
-    },
-    {
-      "AIRPORT",
-      "LDY",
-      "CITY OF DERRY",
-      "LONDONDERRY",
-      "LDY",
-      "UNITED KINGDOM",
-      "GB",
-      "EUROP",
-      "+00:00",
-      "55.04",
-      "-7.16",
-      "2"
-    },
-    {
-      "CITY",
-      "LGB",
-      "LONG BEACH",
-      "LONG BEACH",
-      "LGB",
-      "UNITED STATES OF AMERICA",
-      "US",
-      "NAMER",
-      "-08:00",
-      "33.77",
-      "-118.19",
-      "9"
-    },
-    {
-      "AIRPORT",
-      "LGB",
-      "LONG BEACH",
-      "LONG BEACH",
-      "LGB",
-      "UNITED STATES OF AMERICA",
-      "US",
-      "NAMER",
-      "-08:00",
-      "33.81",
-      "-118.15",
-      "8"
-    },
-    {
-      "AIRPORT",
-      "GGG",
-      "EAST TEXAS REGIONAL",
-      "LONGVIEW",
-      "GGG",
-      "UNITED STATES OF AMERICA",
-      "US",
-      "NAMER",
-      "-06:00",
-      "32.38",
-      "-94.71",
-      "1"
-    },
-    {
-      "AIRPORT",
-      "ISP",
-      "LONG ISLAND MAC ARTHUR",
-      "ISLIP",
-      "ISP",
-      "UNITED STATES OF AMERICA",
-      "US",
-      "NAMER",
-      "-05:00",
-      "40.79",
-      "-73.10",
-      "5"
-    },
-    {
-      "CITY", "MUC", "MUNICH", "MUNICH", "MUC", "GERMANY", "DE", "EUROP", "+01:00", "48.14",
-      "11.58", "27"
-    },
-    {
-      "AIRPORT",
-      "MUC",
-      "MUNICH INTERNATIONAL",
-      "MUNICH",
-      "MUC",
-      "GERMANY",
-      "DE",
-      "EUROP",
-      "+01:00",
-      "48.35",
-      "11.79",
-      "27"
-    },
-    {
-      "CITY", "MAD", "MADRID", "MADRID", "MAD", "SPAIN", "ES", "EUROP", "+01:00", "40.42", "-3.70",
-      "40"
-    },
-    {
-      "AIRPORT",
-      "MAD",
-      "ADOLFO SUAREZ BARAJAS",
-      "MADRID",
-      "MAD",
-      "SPAIN",
-      "ES",
-      "EUROP",
-      "+01:00",
-      "40.47",
-      "-3.56",
-      "40"
-    },
-    {
-      "AIRPORT",
-      "BLR",
-      "KEMPEGOWDA INTL",
-      "BENGALURU",
-      "BLR",
-      "INDIA",
-      "IN",
-      "ASIA",
-      "+05:30",
-      "13.20",
-      "77.71",
-      "12"
-    }
+  private static final String[] LOCATIONS = {
+    "CITY|LON|LONDON|LONDON|LON|UNITED KINGDOM|GB|EUROP|+00:00|51.50|-0.12|100",
+    "AIRPORT|LHR|HEATHROW|LONDON|LON|UNITED KINGDOM|GB|EUROP|+00:00|51.47|-0.45|98",
+    "AIRPORT|LGW|GATWICK|LONDON|LON|UNITED KINGDOM|GB|EUROP|+00:00|51.15|-0.18|60",
+    "AIRPORT|STN|STANSTED|LONDON|LON|UNITED KINGDOM|GB|EUROP|+00:00|51.88|0.23|35",
+    "AIRPORT|LTN|LUTON|LONDON|LON|UNITED KINGDOM|GB|EUROP|+00:00|51.87|-0.36|21",
+    "AIRPORT|LCY|LONDON CITY|LONDON|LON|UNITED KINGDOM|GB|EUROP|+00:00|51.50|0.05|15",
+    "AIRPORT|SEN|SOUTHEND|LONDON|LON|UNITED KINGDOM|GB|EUROP|+00:00|51.57|0.69|4",
+    "AIRPORT|LDY|CITY OF DERRY|LONDONDERRY|LDY|UNITED KINGDOM|GB|EUROP|+00:00|55.04|-7.16|2",
+    "CITY|LGB|LONG BEACH|LONG BEACH|LGB|UNITED STATES OF AMERICA|US|NAMER|-08:00|33.77|-118.19|9",
+    "AIRPORT|LGB|LONG BEACH|LONG BEACH|LGB|UNITED STATES OF AMERICA|US|NAMER|-08:00|33.81|-118.15|8",
+    "AIRPORT|GGG|EAST TEXAS REGIONAL|LONGVIEW|GGG|UNITED STATES OF AMERICA|US|NAMER|-06:00|32.38|-94.71|1",
+    "AIRPORT|ISP|LONG ISLAND MAC ARTHUR|ISLIP|ISP|UNITED STATES OF AMERICA|US|NAMER|-05:00|40.79|-73.10|5",
+    "CITY|MUC|MUNICH|MUNICH|MUC|GERMANY|DE|EUROP|+01:00|48.14|11.58|27",
+    "AIRPORT|MUC|MUNICH INTERNATIONAL|MUNICH|MUC|GERMANY|DE|EUROP|+01:00|48.35|11.79|27",
+    "CITY|MAD|MADRID|MADRID|MAD|SPAIN|ES|EUROP|+01:00|40.42|-3.70|40",
+    "AIRPORT|MAD|ADOLFO SUAREZ BARAJAS|MADRID|MAD|SPAIN|ES|EUROP|+01:00|40.47|-3.56|40",
+    "AIRPORT|BLR|KEMPEGOWDA INTL|BENGALURU|BLR|INDIA|IN|ASIA|+05:30|13.20|77.71|12"
   };
 
   /** Creates a sandbox whose tokens live 30 seconds; call {@link #start()} before use. */
@@ -502,7 +301,8 @@ public final class AmadeusSandbox extends Sandbox {
     String prefix = keyword.toUpperCase(Locale.ROOT);
     List<String> matches = new ArrayList<>();
     HttpUrl baseUrl = baseUrl();
-    for (String[] location : LOCATIONS) {
+    for (String row : LOCATIONS) {
+      String[] location = row.split("\\|", -1);
       if (!contains(subTypes, location[0], location[0])) continue;
       if (!location[1].startsWith(prefix)
           && !location[2].startsWith(prefix)

@@ -239,9 +239,8 @@ public final class BindeoSandbox extends Sandbox {
   }
 
   private static MockResponse accountTypes(RecordedRequest request) {
-    String locale = query(request, "locale");
-    if (!"en_US".equals(locale) && !"es_ES".equals(locale)) return appError(400, "Missing fields");
-    boolean spanish = locale.equals("es_ES");
+    Boolean spanish = spanish(request);
+    if (spanish == null) return appError(400, "Missing fields");
     return json(
         200,
         "{\"data\":[{\"type\":\"account_type\",\"attributes\":{\"idType\":\"2\",\"name\":\""
@@ -254,9 +253,8 @@ public final class BindeoSandbox extends Sandbox {
   }
 
   private static MockResponse mediaTypes(RecordedRequest request) {
-    String locale = query(request, "locale");
-    if (!"en_US".equals(locale) && !"es_ES".equals(locale)) return appError(400, "Missing fields");
-    boolean spanish = locale.equals("es_ES");
+    Boolean spanish = spanish(request);
+    if (spanish == null) return appError(400, "Missing fields");
     return json(
         200,
         "{\"data\":[{\"type\":\"media_type\",\"attributes\":{\"idType\":\"1\",\"name\":\""
@@ -264,6 +262,13 @@ public final class BindeoSandbox extends Sandbox {
             + "\"}},{\"type\":\"media_type\",\"attributes\":{\"idType\":\"2\",\"name\":\""
             + (spanish ? "Imagen" : "Image")
             + "\"}}],\"total_pages\":1}");
+  }
+
+  /** Returns whether the {@code locale} query parameter asks for Spanish; null if it is neither. */
+  private static @Nullable Boolean spanish(RecordedRequest request) {
+    String locale = query(request, "locale");
+    if ("es_ES".equals(locale)) return Boolean.TRUE;
+    return "en_US".equals(locale) ? Boolean.FALSE : null;
   }
 
   private @Nullable MockResponse checkToken(RecordedRequest request) {

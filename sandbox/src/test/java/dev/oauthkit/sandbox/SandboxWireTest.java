@@ -158,6 +158,20 @@ final class SandboxWireTest {
   }
 
   @Test
+  void closesWhetherStartedOrNot() throws Exception {
+    LearnAmpSandbox neverStarted = new LearnAmpSandbox();
+    neverStarted.close();
+    assertThatThrownBy(neverStarted::baseUrl).isInstanceOf(IllegalStateException.class);
+
+    BindeoSandbox started = new BindeoSandbox();
+    started.start();
+    String url = started.baseUrl() + "general/media-types?locale=en_US";
+    started.close();
+    assertThatThrownBy(() -> HTTP.newCall(new Request.Builder().url(url).build()).execute())
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
   void controlsRefuseWhatNoProviderAnswers() throws Exception {
     try (AmadeusSandbox sandbox = new AmadeusSandbox()) {
       assertThatThrownBy(sandbox::baseUrl)

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param <T> the attributes model.
  */
-public final class DataList<T> {
+public final class ResourceList<T> {
   /** The resources, in the server's order. */
   public final List<Resource<T>> data;
 
@@ -23,13 +23,13 @@ public final class DataList<T> {
   @Json(name = "total_pages")
   public final int totalPages;
 
-  private DataList() {
+  private ResourceList() {
     this.data = Collections.emptyList();
     this.totalPages = 0;
   }
 
   @Override
   public String toString() {
-    return "DataList{data=" + data + ", totalPages=" + totalPages + "}";
+    return "ResourceList{data=" + data + ", totalPages=" + totalPages + "}";
   }
 }

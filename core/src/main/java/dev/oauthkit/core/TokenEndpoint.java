@@ -332,11 +332,13 @@ public final class TokenEndpoint {
      *
      * @throws IllegalStateException if the URL or client id is missing, the client authentication
      *     is {@link ClientAuthentication#BASIC} or {@link ClientAuthentication#BASIC_UNENCODED}
-     *     without a client secret, or the configuration is contradictory.
+     *     without a client secret, or the configuration is contradictory; or if the OkHttp on the
+     *     classpath is older than 4.12 (the message names the version found and the fix).
      * @throws IllegalArgumentException if the URL is plain http to a host that is not loopback and
      *     insecure http was not allowed.
      */
     public TokenEndpoint build() {
+      OkHttpVersionCheck.verify();
       if (url == null) throw new IllegalStateException("url required.");
       if (clientId == null) throw new IllegalStateException("clientId required.");
       Urls.checkSecure(url, allowInsecureHttp, "token endpoint");

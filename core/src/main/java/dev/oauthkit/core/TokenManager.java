@@ -728,9 +728,11 @@ public final class TokenManager {
     /**
      * Returns the manager.
      *
-     * @throws IllegalStateException if no API base URL was added.
+     * @throws IllegalStateException if no API base URL was added, or if the OkHttp on the classpath
+     *     is older than 4.12 (the message names the version found and the fix).
      */
     public TokenManager build() {
+      OkHttpVersionCheck.verify();
       if (apiBaseUrls.isEmpty()) {
         // Never guessed: an API on another host than its token endpoint would get no token, and
         // its callers a bare 401 with nothing to say why.

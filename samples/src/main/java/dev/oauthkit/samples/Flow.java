@@ -9,6 +9,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One command of the samples program: its name, its help, and how it sets up its calls. */
 abstract class Flow {
@@ -67,9 +68,9 @@ abstract class Flow {
   /** A prepared flow: the call, and what to close afterwards. */
   static final class Setup implements Closeable {
     final LoadRunner.Call call;
-    private final Closeable[] resources;
+    private final @Nullable Closeable[] resources;
 
-    Setup(LoadRunner.Call call, Closeable... resources) {
+    Setup(LoadRunner.Call call, @Nullable Closeable... resources) {
       this.call = call;
       this.resources = resources;
     }

@@ -185,7 +185,7 @@ public final class Main {
     return message != null ? e.getClass().getSimpleName() + ": " + message : e.toString();
   }
 
-  private static Flow find(String name) {
+  private static @Nullable Flow find(String name) {
     for (Flow flow : FLOWS) {
       if (flow.name().equals(name)) return flow;
     }

@@ -31,11 +31,12 @@ import java.util.Set;
 /**
  * The provider kit's boundary, checked on the main classes of every module (imported from the
  * classpath, test classes excluded): providers are written with public oauthkit types alone, and no
- * published type lets {@code dev.oauthkit.core.internal} leak into its API.
+ * published type lets an {@code internal} package ({@code dev.oauthkit.core.internal}, {@code
+ * dev.oauthkit.sandbox.internal}) leak into its API.
  */
 @AnalyzeClasses(packages = "dev.oauthkit", importOptions = ImportOption.DoNotIncludeTests.class)
 final class ArchitectureTest {
-  static final String INTERNAL = "dev.oauthkit.core.internal..";
+  static final String INTERNAL = "dev.oauthkit..internal..";
 
   /** The provider modules, and the DADI provider of the samples, written as a third party would. */
   static final String[] PROVIDERS = {
@@ -46,9 +47,13 @@ final class ArchitectureTest {
     "dev.oauthkit.samples.dadi.."
   };
 
-  /** The published packages (core and the providers), and the samples' provider held to them. */
+  /**
+   * The published packages (core, the providers and the sandbox), and the samples' provider held to
+   * them.
+   */
   static final String[] PUBLISHED = {
     "dev.oauthkit.core..",
+    "dev.oauthkit.sandbox..",
     "dev.oauthkit.retrofit..",
     "dev.oauthkit.amadeus..",
     "dev.oauthkit.learnamp..",
@@ -89,14 +94,16 @@ final class ArchitectureTest {
     assertThat(classes.contain("dev.oauthkit.learnamp.LearnAmp")).isTrue();
     assertThat(classes.contain("dev.oauthkit.bindeo.Bindeo")).isTrue();
     assertThat(classes.contain("dev.oauthkit.samples.dadi.Dadi")).isTrue();
+    assertThat(classes.contain("dev.oauthkit.sandbox.AmadeusSandbox")).isTrue();
+    assertThat(classes.contain("dev.oauthkit.sandbox.internal.SandboxClock")).isTrue();
     assertThat(classes.contain(ArchitectureTest.class)).isFalse();
     assertThat(classes.contain("dev.oauthkit.samples.dadi.DadiApiTest")).isFalse();
     assertThat(classes.contain("dev.oauthkit.amadeus.AmadeusApiTest")).isFalse();
   }
 
   /**
-   * A public class exposes no type of core.internal: not as a supertype (or a type argument of
-   * one), nor in a type parameter's bound, nor in the type, parameters, return type or throws
+   * A public class exposes no type of an internal package: not as a supertype (or a type argument
+   * of one), nor in a type parameter's bound, nor in the type, parameters, return type or throws
    * clause of a public or protected field, constructor or method, its own or inherited from
    * oauthkit classes.
    */
@@ -165,7 +172,8 @@ final class ArchitectureTest {
   private static void leak(Set<String> leaks, String where, Collection<JavaClass> types) {
     for (JavaClass type : types) {
       String name = type.getName();
-      if (name.startsWith("dev.oauthkit.core.internal.")) leaks.add(name + " (" + where + ")");
+      if (name.startsWith("dev.oauthkit.") && name.contains(".internal."))
+        leaks.add(name + " (" + where + ")");
     }
   }
 }

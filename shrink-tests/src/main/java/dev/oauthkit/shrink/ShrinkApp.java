@@ -23,7 +23,10 @@ import dev.oauthkit.learnamp.LearnAmpException;
 import dev.oauthkit.learnamp.Page;
 import dev.oauthkit.learnamp.Pages;
 import dev.oauthkit.learnamp.model.User;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
@@ -60,25 +63,29 @@ public final class ShrinkApp {
   }
 
   /**
-   * Runs every check.
+   * Runs every check and writes one line per check, then a {@code checks:} total, to the report
+   * file. Exits 0 if every check passed.
    *
-   * @param args the Amadeus, Learn Amp and Bindeo base URLs, the client id and secret, and the
-   *     Bindeo user name and password
+   * @param args the report file, the Amadeus, Learn Amp and Bindeo base URLs, the client id and
+   *     secret, and the Bindeo user name and password
    */
-  public static void main(String... args) {
-    if (args.length != 7) {
-      System.err.println(
-          "usage: ShrinkApp AMADEUS_URL LEARNAMP_URL BINDEO_URL CLIENT_ID CLIENT_SECRET"
-              + " BINDEO_USER BINDEO_PASSWORD");
-      System.exit(2);
+  public static void main(String... args) throws IOException {
+    if (args.length != 8) {
+      throw new IllegalArgumentException(
+          "usage: ShrinkApp REPORT_FILE AMADEUS_URL LEARNAMP_URL BINDEO_URL CLIENT_ID"
+              + " CLIENT_SECRET BINDEO_USER BINDEO_PASSWORD");
     }
-    ShrinkApp app = new ShrinkApp(System.out);
-    app.amadeus(HttpUrl.get(args[0]), args[3], args[4]);
-    app.learnAmp(HttpUrl.get(args[1]), args[3], args[4]);
-    app.bindeo(HttpUrl.get(args[2]), args[3], args[4], args[5], args[6]);
-    System.out.println("checks: passed=" + app.passed + " failed=" + app.failed);
-    System.out.flush();
-    System.exit(app.failed == 0 ? 0 : 1);
+    int failed;
+    try (PrintStream report =
+        new PrintStream(new FileOutputStream(args[0]), true, StandardCharsets.UTF_8.name())) {
+      ShrinkApp app = new ShrinkApp(report);
+      app.amadeus(HttpUrl.get(args[1]), args[4], args[5]);
+      app.learnAmp(HttpUrl.get(args[2]), args[4], args[5]);
+      app.bindeo(HttpUrl.get(args[3]), args[4], args[5], args[6], args[7]);
+      report.println("checks: passed=" + app.passed + " failed=" + app.failed);
+      failed = app.failed;
+    }
+    System.exit(failed == 0 ? 0 : 1);
   }
 
   private void amadeus(HttpUrl baseUrl, String clientId, String clientSecret) {

@@ -271,10 +271,16 @@ final class Shrinker {
     command.add("-cp");
     command.add(result.jar.toAbsolutePath().toString());
     command.add("dev.oauthkit.shrink.ShrinkApp");
+    Path report = result.directory.resolve("app-report.txt");
+    Files.deleteIfExists(report);
+    command.add(report.toAbsolutePath().toString());
     command.addAll(args);
-    Path output = result.directory.resolve("app.log");
+    Path output = result.directory.resolve("app.log"); // a crash's stack trace, if any
     int exitCode = waitFor(start(command, output), 120, "the shrunk app");
-    return new AppRun(exitCode, Files.readAllLines(output, UTF_8));
+    List<String> lines = new ArrayList<>();
+    if (Files.exists(report)) lines.addAll(Files.readAllLines(report, UTF_8));
+    lines.addAll(Files.readAllLines(output, UTF_8));
+    return new AppRun(exitCode, lines);
   }
 
   private static Process start(List<String> command, Path output) throws IOException {

@@ -40,6 +40,19 @@ import org.jspecify.annotations.Nullable;
  * conditional update, a Lua script or {@code WATCH}/{@code MULTI}. With that, a manager that
  * renewed a token never overwrites a successor another process stored meanwhile (it adopts that
  * successor instead), and a refused refresh token is removed only if it is still the one stored.
+ *
+ * <h2>One renewal for many processes</h2>
+ *
+ * <p>The managers of one JVM that share a store and a key already share their token requests. A
+ * store shared by several processes can make them share renewals too, by overriding {@link
+ * #tryLease} and {@link #lease}: before a manager asks the token endpoint for a token, it takes the
+ * store's lease for the key, and releases it once the new token is stored (or the renewal failed).
+ * A manager that still holds a valid token only tries the lease, and keeps serving its token if
+ * another process holds it; one without a valid token waits, a time the store bounds, for that
+ * process to release it. Either way, it reads the store again before it sends a request, and adopts
+ * the token another process stored meanwhile. So a refresh token is sent only by the holder of the
+ * lease, and its rotated successor is stored before the lease is released. The defaults coordinate
+ * nothing: they return {@link Lease#NONE}.
  */
 public interface TokenStore {
   /** Returns the token stored under {@code key}, or null if there is none. */
@@ -94,6 +107,54 @@ public interface TokenStore {
     String refreshB = b.refreshToken();
     return a.value().equals(b.value())
         && (refreshA == null ? refreshB == null : refreshA.equals(refreshB));
+  }
+
+  /**
+   * Takes the lease to renew the token stored under {@code key} if no other process sharing this
+   * store holds it, without waiting; returns null if one does. The lease should run out on its own
+   * after a short time, so that a process that dies while it renews does not hold it forever.
+   *
+   * <p>The default returns {@link Lease#NONE}: a store used by one process needs no lease.
+   */
+  default @Nullable Lease tryLease(String key) throws IOException {
+    return Lease.NONE;
+  }
+
+  /**
+   * Takes the lease to renew the token stored under {@code key}, waiting while another process
+   * sharing this store holds it. Returns null, without the lease, when that process stored a new
+   * token under {@code key} (the caller reads and adopts it), or when a wait the store bounds ended
+   * first (the caller then renews on its own). The manager calls this only when it has no valid
+   * token to serve meanwhile.
+   *
+   * <p>The default calls {@link #tryLease}.
+   */
+  default @Nullable Lease lease(String key) throws IOException {
+    return tryLease(key);
+  }
+
+  /**
+   * A store's permission for one process to renew the token under one key. See {@link #tryLease}.
+   */
+  interface Lease {
+    /** A lease that coordinates nothing: what stores used by one process hand out. */
+    Lease NONE =
+        new Lease() {
+          @Override
+          public void release() {}
+
+          @Override
+          public String toString() {
+            return "Lease.NONE";
+          }
+        };
+
+    /**
+     * Releases this lease if it is still held: after it ran out, another process may hold the
+     * lease, and this must leave that one alone. The manager calls it once, after it stored the
+     * renewed token or gave up.
+     */
+    void release() throws IOException;
   }
 
   /** Returns a new store that keeps tokens in memory. */

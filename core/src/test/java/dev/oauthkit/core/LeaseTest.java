@@ -80,6 +80,31 @@ final class LeaseTest {
   }
 
   @Test
+  void holderThatFindsATokenStoredMeanwhileAdoptsItAndSendsNothing() throws Exception {
+    ManualExecutor refreshAhead = new ManualExecutor();
+    LeasingView view =
+        new LeasingView("b") {
+          @Override
+          public @Nullable Lease tryLease(String key) {
+            // The previous holder stored its token and released the lease just before.
+            shared.put(KEY, stored("tx", "rx", 3600));
+            return super.tryLease(key);
+          }
+        };
+    TokenManager b = process(view, refreshAhead);
+    shared.put(KEY, stored("t0", "r0", 3600));
+    assertThat(b.token().value()).isEqualTo("t0");
+
+    clock.advance(3550, TimeUnit.SECONDS);
+    assertThat(b.token().value()).isEqualTo("t0");
+    assertThat(refreshAhead.runAll()).isEqualTo(1);
+
+    assertThat(b.token().value()).isEqualTo("tx");
+    assertThat(events).containsExactly("b tryLease", "b release");
+    assertThat(token.count()).isZero();
+  }
+
+  @Test
   void processWithoutAValidTokenWaitsForTheHolderAndAdoptsItsToken() throws Exception {
     holder.set("x");
     LeasingView view =

@@ -17,6 +17,9 @@ final class RefreshAhead {
   static final long INITIAL_BACKOFF_MILLIS = TimeUnit.SECONDS.toMillis(5);
   static final long MAX_BACKOFF_MILLIS = TimeUnit.SECONDS.toMillis(60);
 
+  /** How long to wait after another process took the lease to renew, before trying again. */
+  static final long DEFERRAL_MILLIS = TimeUnit.SECONDS.toMillis(1);
+
   /**
    * How long a scheduled renewal may wait to start before another may be scheduled: an executor
    * that accepted a task and never ran it must not turn refresh-ahead off for good.
@@ -72,6 +75,16 @@ final class RefreshAhead {
     synchronized (lock) {
       backoffMillis = 0;
       backoffUntilMillis = 0;
+    }
+  }
+
+  /**
+   * Notes that another process is renewing: the next attempt waits {@link #DEFERRAL_MILLIS}, while
+   * the still-valid token is served and the other's token is awaited.
+   */
+  void deferred() {
+    synchronized (lock) {
+      backoffUntilMillis = Durations.saturatedAdd(clock.currentTimeMillis(), DEFERRAL_MILLIS);
     }
   }
 

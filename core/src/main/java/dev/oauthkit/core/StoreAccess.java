@@ -65,6 +65,29 @@ final class StoreAccess {
     }
   }
 
+  /**
+   * Takes the store's lease to renew: waiting for another process's renewal if {@code wait}, only
+   * trying otherwise. Returns null if another process holds it (or, after a wait, stored a new
+   * token). A failing store answers {@link TokenStore.Lease#NONE}: the manager renews on its own.
+   */
+  TokenStore.@Nullable Lease lease(boolean wait) {
+    try {
+      return wait ? store.lease(key) : store.tryLease(key);
+    } catch (Throwable e) {
+      failed(e);
+      return TokenStore.Lease.NONE;
+    }
+  }
+
+  void release(TokenStore.Lease lease) {
+    if (lease == TokenStore.Lease.NONE) return;
+    try {
+      lease.release();
+    } catch (Throwable e) {
+      failed(e);
+    }
+  }
+
   void remove() {
     try {
       store.remove(key);

@@ -63,7 +63,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Stores shared by processes.</b> Which token is current is decided by the {@link TokenStore}
  * (see its shared-store contract), never by comparing the clocks of processes. A manager writes a
  * renewed token only if the store still holds the one it replaced; if another process stored a
- * successor meanwhile, it adopts that one.
+ * successor meanwhile, it adopts that one. A store that hands out leases ({@link
+ * TokenStore#tryLease}) makes the processes renew one at a time: the others serve their valid token
+ * or wait for the holder's, and adopt it.
  *
  * <p><b>Listeners</b> can throw anything, and can call back into their manager from any event
  * without deadlock; see {@link TokenListener}.
@@ -436,7 +438,11 @@ public final class TokenManager {
       flight.runner = null;
       Flight.FLIGHTS.remove(key, flight);
       if (landing != null) {
-        if (flight.background) refreshAhead.succeeded();
+        if (landing.deferred) {
+          refreshAhead.deferred();
+        } else if (flight.background) {
+          refreshAhead.succeeded();
+        }
         Attempts.Fetched fetched = landing.fetched;
         if (fetched != null) {
           // Before the waiters are released, so that they observe the event before the token.
@@ -474,6 +480,41 @@ public final class TokenManager {
       if (!background && now < entry.expiredAtMillis) return new Landing(entry, null);
       if (background && refreshAhead.isBackingOff(now)) return new Landing(entry, null);
     }
+    // Processes sharing the store renew one at a time: the holder of its lease. Without a valid
+    // token to serve meanwhile, this one waits for the holder; with one, it only tries.
+    TokenStore.Lease lease = verified ? store.lease(!background) : TokenStore.Lease.NONE;
+    try {
+      if (lease != TokenStore.Lease.NONE) {
+        // The holder, if another process, may have stored its token while this one waited.
+        view.read(store.get());
+        if (view.seen != null) {
+          Entry adopted = cache.adopt(view.seen, 0L, session);
+          if (adopted != null) entry = adopted;
+        }
+        now = clock.currentTimeMillis();
+        if (entry != null) {
+          if (now < entry.staleAtMillis) return new Landing(entry, null);
+          if (!background && now < entry.expiredAtMillis) return new Landing(entry, null);
+          if (lease == null && background) return new Landing(entry, null, true);
+        }
+        // No lease after the wait the store bounds: the holder is stuck, so renew without it.
+      }
+      return renew(entry, background, flightSequence, session, verified, view, now);
+    } finally {
+      if (lease != null) store.release(lease);
+    }
+  }
+
+  /** Obtains the token that replaces {@code entry} and stores it; under the lease, if any. */
+  private Landing renew(
+      @Nullable Entry entry,
+      boolean background,
+      long flightSequence,
+      long session,
+      boolean verified,
+      RefreshLadder.StoreView view,
+      long now)
+      throws IOException {
     RefreshLadder.Outcome outcome =
         ladder.obtain(
             entry != null ? entry.token : null, background, new Attempts.Budget(), view, now);
@@ -542,9 +583,17 @@ public final class TokenManager {
     final Entry entry;
     final Attempts.@Nullable Fetched fetched;
 
+    /** True if a refresh-ahead renewal left the renewal to another process holding the lease. */
+    final boolean deferred;
+
     Landing(Entry entry, Attempts.@Nullable Fetched fetched) {
+      this(entry, fetched, false);
+    }
+
+    Landing(Entry entry, Attempts.@Nullable Fetched fetched, boolean deferred) {
       this.entry = entry;
       this.fetched = fetched;
+      this.deferred = deferred;
     }
   }
 

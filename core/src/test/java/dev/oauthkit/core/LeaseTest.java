@@ -85,7 +85,7 @@ final class LeaseTest {
     LeasingView view =
         new LeasingView("b") {
           @Override
-          public @Nullable Lease tryLease(String key) {
+          public @Nullable Lease tryLease(String key) throws IOException {
             // The previous holder stored its token and released the lease just before.
             shared.put(KEY, stored("tx", "rx", 3600));
             return super.tryLease(key);
@@ -265,7 +265,7 @@ final class LeaseTest {
     }
 
     @Override
-    public @Nullable Lease tryLease(String key) {
+    public @Nullable Lease tryLease(String key) throws IOException {
       if (!holder.compareAndSet(null, name)) {
         events.add(name + " tryLease: held by " + holder.get());
         return null;

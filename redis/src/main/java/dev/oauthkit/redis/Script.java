@@ -42,13 +42,15 @@ final class Script {
       new Script(Script.COMPARE + "redis.call('DEL', KEYS[1])\nreturn 1");
 
   /**
-   * One poll of {@code lease()}: 0 if the entry's version is no longer ARGV[1] ('' = none), 1 if it
-   * took the lease (SET NX PX), -1 if another owner still holds it. KEYS = entry, lease; ARGV =
-   * version, owner, lease ms.
+   * One poll of {@code lease()}: 0 if another token was stored (the entry exists with a version
+   * other than ARGV[1], '' = none), 1 if it took the lease (SET NX PX), -1 if another owner still
+   * holds it. An entry that expired meanwhile is no new token: the poll goes on. KEYS = entry,
+   * lease; ARGV = version, owner, lease ms.
    */
   static final Script LEASE =
       new Script(
-          Script.COMPARE
+          "local v = redis.call('HGET', KEYS[1], 'version')\n"
+              + "if v and v ~= ARGV[1] then return 0 end\n"
               + "if redis.call('SET', KEYS[2], ARGV[2], 'NX', 'PX', ARGV[3]) then return 1 end\n"
               + "return -1");
 

@@ -26,6 +26,8 @@ import io.lettuce.core.resource.Delay;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -107,13 +109,34 @@ final class RedisConnection {
     this.commands = commands;
   }
 
+  /** Runs {@code script}, whose reply is an integer (or nil). */
+  @Nullable Long evalLong(Script script, String[] keys, String... args) throws IOException {
+    Object reply = eval(script, ScriptOutputType.INTEGER, keys, args);
+    if (reply == null || reply instanceof Long) return (Long) reply;
+    throw new IOException("redis answered an unexpected reply");
+  }
+
+  /** Runs {@code script}, whose reply is a bulk string (or nil). */
+  @Nullable String evalString(Script script, String[] keys, String... args) throws IOException {
+    Object reply = eval(script, ScriptOutputType.VALUE, keys, args);
+    if (reply == null || reply instanceof String) return (String) reply;
+    throw new IOException("redis answered an unexpected reply");
+  }
+
+  /** Runs {@code script}, whose reply is an array (or nil). */
+  @Nullable List<?> evalList(Script script, String[] keys, String... args) throws IOException {
+    Object reply = eval(script, ScriptOutputType.MULTI, keys, args);
+    if (reply == null || reply instanceof List) return (List<?>) reply;
+    throw new IOException("redis answered an unexpected reply");
+  }
+
   /** Runs {@code script} by its SHA-1 ({@code EVALSHA}), or by its text if Redis lacks it. */
-  <T> @Nullable T eval(Script script, ScriptOutputType type, String[] keys, String... args)
+  private @Nullable Object eval(Script script, ScriptOutputType type, String[] keys, String... args)
       throws IOException {
     try {
-      return await(commands().<T>evalsha(script.sha1(), type, keys, args));
+      return await(commands().<Object>evalsha(script.sha1(), type, keys, args));
     } catch (NoScriptException e) {
-      return await(commands().<T>eval(script.text(), type, keys, args));
+      return await(commands().<Object>eval(script.text(), type, keys, args));
     }
   }
 
@@ -137,7 +160,10 @@ final class RedisConnection {
     if (open != null) open.close();
     owned.shutdown(0, 2, TimeUnit.SECONDS);
     ClientResources ownedResources = resources;
-    if (ownedResources != null) ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
+    if (ownedResources != null) {
+      // Not awaited: the client, shut down above, no longer uses them.
+      Future<?> unused = ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
   }
 
   private RedisClusterAsyncCommands<String, String> commands() throws IOException {
@@ -173,11 +199,11 @@ final class RedisConnection {
       return opened;
     } catch (TimeoutException e) {
       // Should it connect later, close that connection: the next call opens a new one.
-      future.thenAccept(StatefulConnection::closeAsync);
+      CompletionStage<?> unused = future.thenAccept(RedisConnection::closeLater);
       failFast();
       throw new IOException("redis connect timed out after " + timeoutMillis + " ms");
     } catch (InterruptedException e) {
-      future.thenAccept(StatefulConnection::closeAsync);
+      CompletionStage<?> unused = future.thenAccept(RedisConnection::closeLater);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while connecting to redis");
     } catch (ExecutionException e) {
@@ -262,6 +288,10 @@ final class RedisConnection {
       end++;
     }
     return end == 0 ? "an error" : message.substring(0, end);
+  }
+
+  private static void closeLater(StatefulConnection<?, ?> abandoned) {
+    Future<?> unused = abandoned.closeAsync();
   }
 
   private static void cancel(Future<?> future) {

@@ -8,7 +8,6 @@ import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.TokenStore;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import java.io.Closeable;
@@ -157,7 +156,7 @@ public final class RedisTokenStore implements TokenStore, Closeable {
   public void put(String key, AccessToken token) throws IOException {
     Objects.requireNonNull(token, "token == null");
     String entryKey = entryKey(key);
-    redis.eval(Script.PUT, ScriptOutputType.INTEGER, keys(entryKey), write(entryKey, token));
+    redis.evalLong(Script.PUT, keys(entryKey), write(entryKey, token));
   }
 
   @Override
@@ -185,8 +184,7 @@ public final class RedisTokenStore implements TokenStore, Closeable {
       String[] args = new String[1 + write.length];
       args[0] = current != null ? current.version : "";
       System.arraycopy(write, 0, args, 1, write.length);
-      Long done =
-          redis.eval(Script.COMPARE_AND_SET, ScriptOutputType.INTEGER, keys(entryKey), args);
+      Long done = redis.evalLong(Script.COMPARE_AND_SET, keys(entryKey), args);
       if (done != null && done == 1L) return true;
     }
     throw new IOException("redis entry kept changing");
@@ -204,9 +202,7 @@ public final class RedisTokenStore implements TokenStore, Closeable {
     for (int round = 0; round < CAS_ROUNDS; round++) {
       Entry current = read(key);
       if (current == null || !TokenStore.sameEntry(current.token, expected)) return false;
-      Long done =
-          redis.eval(
-              Script.COMPARE_AND_DELETE, ScriptOutputType.INTEGER, keys(entryKey), current.version);
+      Long done = redis.evalLong(Script.COMPARE_AND_DELETE, keys(entryKey), current.version);
       if (done != null && done == 1L) return true;
     }
     throw new IOException("redis entry kept changing");
@@ -238,15 +234,14 @@ public final class RedisTokenStore implements TokenStore, Closeable {
   public @Nullable Lease lease(String key) throws IOException {
     String entryKey = entryKey(key);
     String leaseKey = leaseKey(key);
-    String version = redis.eval(Script.VERSION, ScriptOutputType.VALUE, keys(entryKey));
+    String version = redis.evalString(Script.VERSION, keys(entryKey));
     String remembered = version != null ? version : "";
     String owner = randomHex();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(leaseMillis) + timeoutNanos;
     while (true) {
       Long result =
-          redis.eval(
+          redis.evalLong(
               Script.LEASE,
-              ScriptOutputType.INTEGER,
               keys(entryKey, leaseKey),
               remembered,
               owner,
@@ -282,7 +277,7 @@ public final class RedisTokenStore implements TokenStore, Closeable {
   /** Reads the entry under {@code key} and decodes its token, or returns null if there is none. */
   private @Nullable Entry read(String key) throws IOException {
     String entryKey = entryKey(key);
-    List<Object> fields = redis.eval(Script.GET, ScriptOutputType.MULTI, keys(entryKey));
+    List<?> fields = redis.evalList(Script.GET, keys(entryKey));
     if (fields == null || fields.isEmpty()) return null;
     if (fields.size() != 4
         || !(fields.get(0) instanceof String)
@@ -375,7 +370,7 @@ public final class RedisTokenStore implements TokenStore, Closeable {
     @Override
     public synchronized void release() throws IOException {
       if (released) return;
-      redis.eval(Script.RELEASE, ScriptOutputType.INTEGER, keys(leaseKey), owner);
+      redis.evalLong(Script.RELEASE, keys(leaseKey), owner);
       released = true;
     }
 

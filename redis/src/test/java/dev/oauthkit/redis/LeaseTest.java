@@ -130,7 +130,10 @@ final class LeaseTest {
             .timeout(200, TimeUnit.MILLISECONDS)
             .build()) {
       // Another holder keeps the lease for longer than the wait: a lease held for a minute.
-      redis.rawConnection().sync().psetex("oauthkit:{k}:lease", 60_000, "someone-else");
+      redis
+          .rawConnection()
+          .sync()
+          .set("oauthkit:{k}:lease", "someone-else", io.lettuce.core.SetArgs.Builder.px(60_000));
       long start = System.nanoTime();
       assertThat(brief.lease("k")).isNull();
       // At least the wait (500 ms); no upper bound on a loaded machine beyond the test timeout.

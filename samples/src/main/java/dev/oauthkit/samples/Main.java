@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The samples program: {@code java -jar oauthkit-samples.jar <command> [options]}. Each command
  * runs one provider flow against the real API when its credentials are set in the environment, and
- * against an embedded sandbox otherwise.
+ * against an embedded sandbox otherwise; the {@code sandbox} command serves those sandboxes on
+ * known ports, for commands in other processes.
  */
 public final class Main {
   static final List<Flow> FLOWS =
@@ -238,13 +239,13 @@ public final class Main {
       sandboxHelp(err);
       return 2;
     }
+    run.serving = sandboxes; // From now on a signal stops it with its counts.
     try {
       sandboxes.start(out);
     } catch (IOException e) {
       err.println("error: cannot start the sandboxes: " + describe(e));
       return 1;
     }
-    run.serving = sandboxes;
     try {
       sandboxes.awaitStop();
     } catch (InterruptedException e) {

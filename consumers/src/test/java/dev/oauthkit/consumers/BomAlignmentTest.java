@@ -31,6 +31,7 @@ class BomAlignmentTest {
     "retrofit.version",
     "moshi.version",
     "jspecify.version",
+    "lettuce.version",
   };
 
   @Test

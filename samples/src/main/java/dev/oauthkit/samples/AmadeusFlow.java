@@ -8,6 +8,7 @@ import dev.oauthkit.amadeus.Amadeus;
 import dev.oauthkit.amadeus.model.CheckinLink;
 import dev.oauthkit.amadeus.model.DataList;
 import dev.oauthkit.core.TokenListener;
+import dev.oauthkit.redis.RedisTokenStore;
 import dev.oauthkit.sandbox.AmadeusSandbox;
 import java.io.Closeable;
 import java.io.IOException;
@@ -54,6 +55,7 @@ final class AmadeusFlow extends Flow {
     final @Nullable String language = options.get("language");
 
     // Credentials from the environment; without them, the same code runs on the sandbox.
+    SharedStore shared = SharedStore.fromEnvironment(environment); // REDIS_URL, checked first.
     Env env = new Env(environment, "AMADEUS");
     Env.Target target = env.target(out, "Amadeus", new AmadeusSandbox());
     HttpUrl baseUrl = target.baseUrl; // null: the Amadeus test environment
@@ -78,6 +80,10 @@ final class AmadeusFlow extends Flow {
         throw new Options.UsageException("AMADEUS_BASE_URL: " + e.getMessage());
       }
     }
+    // With REDIS_URL, the token lives in Redis: every process that calls this token endpoint with
+    // these credentials uses it, and one of them renews it for all.
+    RedisTokenStore store = shared.open(out);
+    if (store != null) builder.tokenStore(store);
     final Amadeus amadeus = builder.build();
 
     // Each call asks for the links; no token handling in sight. execute() throws AmadeusException
@@ -96,6 +102,6 @@ final class AmadeusFlow extends Flow {
             out.println(link.channel + " " + link.href);
           }
         };
-    return new Setup(call, sandbox, () -> Samples.shutDown(base));
+    return new Setup(call, sandbox, store, () -> Samples.shutDown(base));
   }
 }

@@ -12,6 +12,7 @@ import dev.oauthkit.core.AccessToken;
 import dev.oauthkit.core.Clock;
 import dev.oauthkit.core.TokenListener;
 import dev.oauthkit.core.TokenRequestException;
+import dev.oauthkit.redis.RedisTokenStore;
 import dev.oauthkit.sandbox.BindeoSandbox;
 import java.io.Closeable;
 import java.io.IOException;
@@ -53,6 +54,7 @@ final class BindeoFlow extends Flow {
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {
     // Credentials from the environment; without them, the same code runs on the sandbox.
+    SharedStore shared = SharedStore.fromEnvironment(environment); // REDIS_URL, checked first.
     Env env = new Env(environment, "BINDEO");
     env.requireCredentialsWith("USERNAME", "PASSWORD"); // The sandbox has a user of its own.
     Env.Target target = env.target(out, "Bindeo", new BindeoSandbox());
@@ -84,6 +86,10 @@ final class BindeoFlow extends Flow {
         throw new Options.UsageException("BINDEO_BASE_URL: " + e.getMessage());
       }
     }
+    // With REDIS_URL, the token lives in Redis: every process that calls this token endpoint with
+    // these credentials uses it, and one of them renews it for all.
+    RedisTokenStore store = shared.open(out);
+    if (store != null) builder.tokenStore(store);
     final Bindeo bindeo = builder.build();
 
     LoadRunner.Call call =
@@ -103,7 +109,7 @@ final class BindeoFlow extends Flow {
           // The same call, now with the renewed token.
           print(bindeo.execute(bindeo.api().identities()), out);
         };
-    return new Setup(call, sandbox, () -> Samples.shutDown(base));
+    return new Setup(call, sandbox, store, () -> Samples.shutDown(base));
   }
 
   private static void print(ResourceList<Identity> identities, PrintStream out) {

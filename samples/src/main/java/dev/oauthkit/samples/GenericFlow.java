@@ -5,6 +5,7 @@
 package dev.oauthkit.samples;
 
 import dev.oauthkit.core.TokenListener;
+import dev.oauthkit.redis.RedisTokenStore;
 import dev.oauthkit.samples.dadi.Dadi;
 import dev.oauthkit.samples.dadi.model.Collection;
 import dev.oauthkit.samples.dadi.model.CollectionList;
@@ -41,6 +42,7 @@ final class GenericFlow extends Flow {
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {
     // Credentials from the environment; without them, the same code runs on the sandbox.
+    SharedStore shared = SharedStore.fromEnvironment(environment); // REDIS_URL, checked first.
     Env env = new Env(environment, "GENERIC");
     GenericSandbox server = new GenericSandbox();
     Env.Target target = env.target(out, "seed-003", server, server::start);
@@ -64,6 +66,10 @@ final class GenericFlow extends Flow {
       if (sandbox != null) sandbox.close();
       throw new Options.UsageException("GENERIC_BASE_URL: " + e.getMessage());
     }
+    // With REDIS_URL, the token lives in Redis: every process that calls this token endpoint with
+    // these credentials uses it, and one of them renews it for all.
+    RedisTokenStore store = shared.open(out);
+    if (store != null) builder.tokenStore(store);
     final Dadi dadi = builder.build();
 
     // No token handling in sight. execute() throws a DadiException for an error status, and a
@@ -76,6 +82,6 @@ final class GenericFlow extends Flow {
             out.println(collection.name + " " + collection.path);
           }
         };
-    return new Setup(call, sandbox, () -> Samples.shutDown(base));
+    return new Setup(call, sandbox, store, () -> Samples.shutDown(base));
   }
 }

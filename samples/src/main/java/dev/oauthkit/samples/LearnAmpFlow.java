@@ -8,6 +8,7 @@ import dev.oauthkit.core.TokenListener;
 import dev.oauthkit.learnamp.LearnAmp;
 import dev.oauthkit.learnamp.Page;
 import dev.oauthkit.learnamp.model.User;
+import dev.oauthkit.redis.RedisTokenStore;
 import dev.oauthkit.sandbox.LearnAmpSandbox;
 import java.io.Closeable;
 import java.io.IOException;
@@ -43,6 +44,7 @@ final class LearnAmpFlow extends Flow {
       Options options, Map<String, String> environment, PrintStream out, TokenListener listener)
       throws IOException {
     // Credentials from the environment; without them, the same code runs on the sandbox.
+    SharedStore shared = SharedStore.fromEnvironment(environment); // REDIS_URL, checked first.
     Env env = new Env(environment, "LEARNAMP");
     Env.Target target = env.target(out, "Learn Amp", new LearnAmpSandbox());
     HttpUrl baseUrl = target.baseUrl; // null: EU1, https://api.learnamp.com/
@@ -68,6 +70,10 @@ final class LearnAmpFlow extends Flow {
         throw new Options.UsageException("LEARNAMP_BASE_URL: " + e.getMessage());
       }
     }
+    // With REDIS_URL, the token lives in Redis: every process that calls this token endpoint with
+    // these credentials uses it, and one of them renews it for all.
+    RedisTokenStore store = shared.open(out);
+    if (store != null) builder.tokenStore(store);
     final LearnAmp learnAmp = builder.build();
 
     // Each call reads page 1. page() throws LearnAmpException for an error status, and a
@@ -89,6 +95,6 @@ final class LearnAmpFlow extends Flow {
                   + page.total()
                   + " users in total");
         };
-    return new Setup(call, sandbox, () -> Samples.shutDown(base));
+    return new Setup(call, sandbox, store, () -> Samples.shutDown(base));
   }
 }

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The samples program: {@code java -jar oauthkit-samples.jar <command> [options]}. Each command
  * runs one provider flow against the real API when its credentials are set in the environment, and
- * against an embedded sandbox otherwise.
+ * against an embedded sandbox otherwise; the {@code sandbox} command serves those sandboxes on
+ * known ports, for commands in other processes.
  */
 public final class Main {
   static final List<Flow> FLOWS =
@@ -63,6 +64,7 @@ public final class Main {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
     private volatile @Nullable LoadRunner calling;
+    private volatile @Nullable SandboxCommand serving;
     private volatile boolean interrupted;
 
     Run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
@@ -86,20 +88,33 @@ public final class Main {
     /**
      * Stops a run that is making calls: no caller starts another call, and the run ends with its
      * summary line, printed once, by the run itself or, if it has not ended within {@link
-     * #INTERRUPT_GRACE_MILLIS}, by this method. Does nothing before the calls start (a usage error
-     * prints no summary) or after the run ended.
+     * #INTERRUPT_GRACE_MILLIS}, by this method. Stops the {@code sandbox} command the same way,
+     * with its counts. Does nothing before the calls start (a usage error prints no summary) or
+     * after the run ended.
      */
     void interrupt() {
+      if (ended.getCount() == 0) return;
+      SandboxCommand sandboxes = serving;
+      if (sandboxes != null) {
+        sandboxes.stop(); // The expected way to end it: no "interrupted" line.
+        awaitEnd();
+        printCounts(sandboxes);
+        return;
+      }
       LoadRunner runner = calling;
-      if (runner == null || ended.getCount() == 0) return;
+      if (runner == null) return;
       interrupted = true;
       runner.stop();
+      awaitEnd();
+      printSummary(runner);
+    }
+
+    private void awaitEnd() {
       try {
         ended.await(INTERRUPT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      printSummary(runner);
     }
 
     /** Prints the summary line, once per run whoever asks, saying first if it was interrupted. */
@@ -110,6 +125,13 @@ public final class Main {
         err.flush();
       }
       out.println(runner.summary());
+      out.flush();
+    }
+
+    /** Prints the {@code sandbox} command's counts, once per run whoever asks. */
+    void printCounts(SandboxCommand sandboxes) {
+      if (!summaryPrinted.compareAndSet(false, true)) return;
+      for (String line : sandboxes.counts()) out.println(line);
       out.flush();
     }
   }
@@ -123,6 +145,7 @@ public final class Main {
       usage(args.length == 0 ? err : out);
       return args.length == 0 ? 2 : 0;
     }
+    if (args[0].equals(SandboxCommand.NAME)) return serve(run);
     Flow flow = find(args[0]);
     if (flow == null) {
       err.println("error: unknown command " + args[0]);
@@ -144,11 +167,24 @@ public final class Main {
     }
 
     final AtomicInteger tokenRequests = new AtomicInteger();
+    final AtomicBoolean storeFailed = new AtomicBoolean();
     TokenListener listener =
         new TokenListener() {
           @Override
           public void tokenRequestStart(String grantType) {
             tokenRequests.incrementAndGet();
+          }
+
+          @Override
+          public void storeFailed(IOException e) {
+            // The shared store (REDIS_URL) failed; the run goes on with the token it holds. Said
+            // once: while Redis is down, every token the run needs would say it again. The
+            // store's messages never hold a token or a password.
+            if (storeFailed.compareAndSet(false, true)) {
+              String message = e.getMessage() != null ? e.getMessage() : e.toString();
+              err.println("Redis unavailable, tokens stay in this process: " + message);
+              err.flush();
+            }
           }
         };
     LoadRunner runner = new LoadRunner(options, out, tokenRequests);
@@ -185,6 +221,45 @@ public final class Main {
     return message != null ? e.getClass().getSimpleName() + ": " + message : e.toString();
   }
 
+  /** Runs the {@code sandbox} command until {@link Run#interrupt}. */
+  private static int serve(Run run) {
+    PrintStream out = run.out;
+    PrintStream err = run.err;
+    SandboxCommand sandboxes;
+    try {
+      Options options = Options.parse(run.args, 1);
+      options.checkOnly(SandboxCommand.OPTION_NAMES);
+      if (options.help) {
+        sandboxHelp(out);
+        return 0;
+      }
+      sandboxes = new SandboxCommand(options);
+    } catch (Options.UsageException e) {
+      err.println("error: " + e.getMessage());
+      sandboxHelp(err);
+      return 2;
+    }
+    run.serving = sandboxes; // From now on a signal stops it with its counts.
+    try {
+      sandboxes.start(out);
+    } catch (IOException e) {
+      err.println("error: cannot start the sandboxes: " + describe(e));
+      return 1;
+    }
+    try {
+      sandboxes.awaitStop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      sandboxes.close();
+    } catch (IOException e) {
+      err.println("error: " + describe(e)); // Only the counts matter now.
+    }
+    run.printCounts(sandboxes);
+    return 0;
+  }
+
   private static @Nullable Flow find(String name) {
     for (Flow flow : FLOWS) {
       if (flow.name().equals(name)) return flow;
@@ -199,6 +274,7 @@ public final class Main {
     for (Flow flow : FLOWS) {
       out.println(String.format("  %-22s %s", flow.name(), flow.summary()));
     }
+    out.println(String.format("  %-22s %s", SandboxCommand.NAME, SandboxCommand.SUMMARY));
     out.println();
     out.println("Run a command with --help for its options.");
   }
@@ -218,5 +294,15 @@ public final class Main {
     out.println();
     out.println("environment (with neither client variable set, it runs on an embedded sandbox):");
     for (String line : flow.environmentHelp()) out.println("  " + line);
+    out.println("  " + SharedStore.HELP);
+  }
+
+  private static void sandboxHelp(PrintStream out) {
+    out.println("usage: java -jar oauthkit-samples.jar " + SandboxCommand.NAME + " [options]");
+    out.println();
+    out.println(SandboxCommand.SUMMARY);
+    out.println();
+    out.println("options:");
+    for (String line : SandboxCommand.OPTION_HELP) out.println("  " + line);
   }
 }

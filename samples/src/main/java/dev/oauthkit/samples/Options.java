@@ -51,11 +51,22 @@ final class Options {
     return values.get(name);
   }
 
-  /** Fails on options that the command does not know. */
+  /** Fails on options that the command, a flow with the load options, does not know. */
   void checkKnown(String... commandOptions) {
+    checkAmong(new String[] {"requests", "threads", "duration", "verbose", "help"}, commandOptions);
+  }
+
+  /**
+   * Fails on options other than {@code --help} and the command's own, for a command without load.
+   */
+  void checkOnly(String... commandOptions) {
+    checkAmong(new String[] {"help"}, commandOptions);
+  }
+
+  private void checkAmong(String[] common, String[] commandOptions) {
     outer:
     for (String name : values.keySet()) {
-      for (String known : new String[] {"requests", "threads", "duration", "verbose", "help"}) {
+      for (String known : common) {
         if (known.equals(name)) continue outer;
       }
       for (String known : commandOptions) {

@@ -48,8 +48,8 @@ final class ArchitectureTest {
   };
 
   /**
-   * The published packages (core, the providers and the sandbox), and the samples' provider held to
-   * them.
+   * The published packages (core, the providers, the sandbox and the Redis store), and the samples'
+   * provider held to them.
    */
   static final String[] PUBLISHED = {
     "dev.oauthkit.core..",
@@ -58,6 +58,7 @@ final class ArchitectureTest {
     "dev.oauthkit.amadeus..",
     "dev.oauthkit.learnamp..",
     "dev.oauthkit.bindeo..",
+    "dev.oauthkit.redis..",
     "dev.oauthkit.samples.dadi.."
   };
 
@@ -96,6 +97,7 @@ final class ArchitectureTest {
     assertThat(classes.contain("dev.oauthkit.samples.dadi.Dadi")).isTrue();
     assertThat(classes.contain("dev.oauthkit.sandbox.AmadeusSandbox")).isTrue();
     assertThat(classes.contain("dev.oauthkit.sandbox.internal.SandboxClock")).isTrue();
+    assertThat(classes.contain("dev.oauthkit.redis.RedisTokenStore")).isTrue();
     assertThat(classes.contain(ArchitectureTest.class)).isFalse();
     assertThat(classes.contain("dev.oauthkit.samples.dadi.DadiApiTest")).isFalse();
     assertThat(classes.contain("dev.oauthkit.amadeus.AmadeusApiTest")).isFalse();

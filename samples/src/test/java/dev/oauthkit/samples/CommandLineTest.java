@@ -82,6 +82,18 @@ final class CommandLineTest {
             + "_BASE_URL is: ");
   }
 
+  @ParameterizedTest
+  @MethodSource("commands")
+  void aRedisUrlThatIsNotOneIsRefused(String prefix, String[] args) {
+    SampleRun run = SampleRun.run(env("REDIS_URL", "http://127.0.0.1:6379"), args);
+
+    assertRefused(
+        run,
+        args[0],
+        "error: REDIS_URL is not a Redis URI: redisUri must start with redis://, rediss:// or"
+            + " redis-sentinel://");
+  }
+
   @Test
   void aBindeoUserWithoutCredentialsIsNotIgnored() {
     SampleRun run = SampleRun.run(env("BINDEO_USERNAME", "ana@example.com"), "bindeo-refresh");
@@ -157,7 +169,9 @@ final class CommandLineTest {
         .contains(
             "environment (with neither client variable set, it runs on an embedded sandbox):",
             "  AMADEUS_CLIENT_ID      your API key",
-            "  AMADEUS_CLIENT_SECRET  your API secret");
+            "  AMADEUS_CLIENT_SECRET  your API secret",
+            "  REDIS_URL              share tokens with other processes through this Redis, such as"
+                + " redis://127.0.0.1:6379 (optional)");
   }
 
   /**

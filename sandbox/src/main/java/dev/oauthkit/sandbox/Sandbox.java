@@ -98,6 +98,20 @@ public abstract class Sandbox implements Closeable {
    * @throws IllegalStateException if it was started before.
    */
   public final void start() throws IOException {
+    start(0);
+  }
+
+  /**
+   * Starts the sandbox on loopback port {@code port}, so that programs in other processes can be
+   * pointed at an address known in advance, such as {@code http://127.0.0.1:8080/}. Port 0 means a
+   * free port, as {@link #start()} picks.
+   *
+   * @throws IllegalArgumentException if {@code port} is not between 0 and 65535.
+   * @throws IllegalStateException if it was started before.
+   * @throws IOException if the port is taken ({@link java.net.BindException}).
+   */
+  public final void start(int port) throws IOException {
+    if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
     if (started) throw new IllegalStateException("already started");
     server.setDispatcher(
         new Dispatcher() {
@@ -112,7 +126,7 @@ public abstract class Sandbox implements Closeable {
             }
           }
         });
-    server.start(InetAddress.getLoopbackAddress(), 0);
+    server.start(InetAddress.getLoopbackAddress(), port);
     started = true;
   }
 

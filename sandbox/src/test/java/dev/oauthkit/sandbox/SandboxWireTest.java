@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 import okhttp3.FormBody;
 import okhttp3.MediaType;
@@ -188,6 +191,35 @@ final class SandboxWireTest {
       sandbox.start();
       assertThat(sandbox.baseUrl().host()).isEqualTo("127.0.0.1");
       assertThatThrownBy(sandbox::start).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void startsOnAGivenPort() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort(); // Free now; closed again before the sandbox binds it.
+    }
+    try (AmadeusSandbox sandbox = new AmadeusSandbox();
+        LearnAmpSandbox sameAddress = new LearnAmpSandbox()) {
+      assertThatThrownBy(() -> sandbox.start(65536))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("port out of range: 65536");
+
+      sandbox.start(port);
+
+      assertThat(sandbox.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + port + "/");
+      String url = sandbox.baseUrl().resolve("/v1/security/oauth2/token").toString();
+      RequestBody form =
+          new FormBody.Builder()
+              .add("grant_type", "client_credentials")
+              .add("client_id", Sandbox.CLIENT_ID)
+              .add("client_secret", Sandbox.CLIENT_SECRET)
+              .build();
+      assertThat(answer(url, form)).startsWith("200 {\"type\":\"amadeusOAuth2Token\",");
+      assertThat(sandbox.tokenRequests()).isEqualTo(1);
+      assertThatThrownBy(() -> sandbox.start(port)).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> sameAddress.start(port)).isInstanceOf(BindException.class);
     }
   }
 

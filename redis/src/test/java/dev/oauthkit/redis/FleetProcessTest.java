@@ -58,6 +58,10 @@ final class FleetProcessTest {
 
     server.awaitTokenRequests(6, 180, TimeUnit.SECONDS); // Launch, and five renewals.
     Map<String, String> results = stopAll();
+    FleetReport.write(
+        "processesWithClocksMinutesApartShareOneTokenAndLoseNoRefreshToken",
+        server.tokenRequests(),
+        results.toString());
 
     List<FleetServer.TokenRequest> requests = server.tokenRequests();
     assertOneRenewalPerLifetime(requests);
@@ -90,6 +94,10 @@ final class FleetProcessTest {
     // token: the server never processed the killed one's request.
     server.awaitTokenRequests(3, 180, TimeUnit.SECONDS);
     Map<String, String> results = stopAll();
+    FleetReport.write(
+        "leaseHolderKilledMidRenewalLosesItsLeaseByTtlAndNoCallFails",
+        server.tokenRequests(),
+        results.toString());
 
     List<FleetServer.TokenRequest> requests = server.tokenRequests();
     assertThat(requests.get(1).refreshToken).isEqualTo("refresh-1");

@@ -63,6 +63,10 @@ final class FleetTest {
 
     server.awaitTokenRequests(5, 120, TimeUnit.SECONDS); // A cold start and four renewals.
     stopFleet();
+    FleetReport.write(
+        "fourInstancesOfEightThreadsMakeOneTokenRequestPerLifetime",
+        server.tokenRequests(),
+        engines.toString());
 
     List<FleetServer.TokenRequest> requests = server.tokenRequests();
     assertOneRenewalPerLifetime(requests);
@@ -83,6 +87,10 @@ final class FleetTest {
 
     server.awaitTokenRequests(INSTANCES, 120, TimeUnit.SECONDS);
     stopFleet();
+    FleetReport.write(
+        "withoutTheSharedStoreEachInstanceFetchesItsOwnToken",
+        server.tokenRequests(),
+        engines.toString());
 
     assertThat(server.tokenRequests()).hasSize(INSTANCES); // N instances, N token requests.
     for (Engine engine : engines) assertThat(engine.tokenRequests).as(engine.name).hasValue(1);
@@ -98,6 +106,10 @@ final class FleetTest {
     server.awaitTokenRequests(2, 120, TimeUnit.SECONDS);
     awaitCalls(200); // Each instance goes on with the new token.
     stopFleet();
+    FleetReport.write(
+        "revocationUnderLoadCostsNoCallAndOneRenewalForTheFleet",
+        server.tokenRequests(),
+        engines.toString());
 
     assertThat(server.tokenRequests()).hasSize(2); // The cold start, and one renewal.
     for (Engine engine : engines) {
@@ -113,11 +125,13 @@ final class FleetTest {
     server.awaitTokenRequests(2, 120, TimeUnit.SECONDS);
 
     redis.stop();
+    long stoppedAt = System.nanoTime();
     // Each instance renews on its own now: wait until every one has renewed at least once.
     awaitEveryInstanceRenewed();
     for (Engine engine : engines) assertThat(engine.storeFailures.get()).isPositive();
 
     redis.restart();
+    long restartedAt = System.nanoTime();
     long convergedAt = awaitConvergence();
     int afterConvergence = countSince(convergedAt);
     server.awaitTokenRequests(server.tokenRequests().size() + 2, 120, TimeUnit.SECONDS);
@@ -129,6 +143,17 @@ final class FleetTest {
     for (FleetServer.TokenRequest request : server.tokenRequests()) {
       if (request.atNanos > convergedAt) since.add(request);
     }
+    FleetReport.write(
+        "redisStoppedMidRunCostsNoCallAndTheFleetConvergesWhenItIsBack, after convergence",
+        since,
+        engines
+            + "; token requests while Redis was down: "
+            + (countSince(stoppedAt) - countSince(restartedAt))
+            + ", from restart to convergence: "
+            + (countSince(restartedAt) - countSince(convergedAt))
+            + " in "
+            + TimeUnit.NANOSECONDS.toMillis(convergedAt - restartedAt)
+            + " ms");
     assertThat(since.size()).isGreaterThanOrEqualTo(afterConvergence + 2);
     assertOneRenewalPerLifetime(since);
   }
@@ -154,6 +179,8 @@ final class FleetTest {
       }
     }
     stopFleet();
+    FleetReport.write(
+        "encryptedFleetLeavesNoTokenInRedis", server.tokenRequests(), engines.toString());
 
     assertThat(everything).contains("kid=k1");
     assertThat(everything.toString()).doesNotContain("access-").doesNotContain("refresh-");

@@ -37,14 +37,19 @@ final class ClusterTest {
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < 3; i++) ports.add(freePort());
     cluster =
-        RedisShardedCluster.newRedisCluster()
-            .serverPorts(ports) // Before shard(…), which takes its ports from here.
-            .shard("a", 0)
-            .shard("b", 0)
-            .shard("c", 0)
-            .initializationTimeout(Duration.ofSeconds(30))
-            .build();
-    cluster.start();
+        RedisServerExtension.startProcess(
+            () -> {
+              RedisShardedCluster started =
+                  RedisShardedCluster.newRedisCluster()
+                      .serverPorts(ports) // Before shard(…), which takes its ports from here.
+                      .shard("a", 0)
+                      .shard("b", 0)
+                      .shard("c", 0)
+                      .initializationTimeout(Duration.ofSeconds(30))
+                      .build();
+              started.start();
+              return started;
+            });
     client = RedisClusterClient.create(RedisURI.create("127.0.0.1", ports.get(0)));
     connection = client.connect();
   }

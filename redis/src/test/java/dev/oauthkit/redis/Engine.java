@@ -35,6 +35,8 @@ final class Engine implements AutoCloseable {
   final @Nullable RedisTokenStore store;
   final AtomicInteger ok = new AtomicInteger();
   final AtomicInteger failed = new AtomicInteger();
+  final java.util.concurrent.atomic.AtomicReference<@Nullable String> firstFailure =
+      new java.util.concurrent.atomic.AtomicReference<>();
   final AtomicInteger storeFailures = new AtomicInteger();
 
   /** Token requests this instance made that produced a token. */
@@ -112,11 +114,16 @@ final class Engine implements AutoCloseable {
       if (response.code() == 200) {
         ok.incrementAndGet();
       } else {
-        failed.incrementAndGet();
+        failed("HTTP " + response.code());
       }
-    } catch (IOException e) {
-      failed.incrementAndGet();
+    } catch (IOException | RuntimeException | Error e) {
+      failed(e.toString());
     }
+  }
+
+  private void failed(String why) {
+    failed.incrementAndGet();
+    firstFailure.compareAndSet(null, why);
   }
 
   /** The token this instance serves now. */
@@ -144,6 +151,7 @@ final class Engine implements AutoCloseable {
         + ok
         + ", failed="
         + failed
+        + (firstFailure.get() != null ? " (first: " + firstFailure.get() + ")" : "")
         + ", tokenRequests="
         + tokenRequests
         + ", storeFailures="

@@ -72,6 +72,11 @@ public final class FleetProcess {
                   public void tokenRequestFailed(String grantType, IOException e, long duration) {
                     System.out.println("token request failed");
                   }
+
+                  @Override
+                  public void storeFailed(IOException e) {
+                    System.out.println("store failed: " + e.getMessage());
+                  }
                 })
             .build();
     final OkHttpClient client =
@@ -101,7 +106,8 @@ public final class FleetProcess {
     }
     for (Thread caller : callers) caller.join();
     Files.write(result, ("ok=" + ok + " failed=" + failed + "\n").getBytes(StandardCharsets.UTF_8));
-    store.close();
+    // Exits without closing the store: a refresh-ahead renewal that one of the last calls started
+    // may still run, and on a closed store it would renew on its own, without the lease.
     System.exit(0);
   }
 }

@@ -57,15 +57,58 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
   /** Starts the server on {@link #port()} unless it runs. */
   public synchronized void start() throws IOException {
     if (server != null) return;
-    RedisServer started =
-        RedisServer.newRedisServer()
-            .port(port)
-            .bind("127.0.0.1")
-            .setting("save \"\"")
-            .setting("appendonly no")
-            .build();
-    started.start();
-    server = started;
+    server =
+        startProcess(
+            () -> {
+              RedisServer started =
+                  RedisServer.newRedisServer()
+                      .port(port)
+                      .bind("127.0.0.1")
+                      .setting("save \"\"")
+                      .setting("appendonly no")
+                      .build();
+              started.start();
+              return started;
+            });
+  }
+
+  /** Starts something that forks a process, such as a redis-server or a JVM. */
+  interface ProcessStart<T> {
+    T start() throws IOException;
+  }
+
+  /**
+   * Runs {@code start} under a lock shared by every test class of this module, retrying if Linux
+   * answers "Text file busy". Test classes run in parallel, and embedded-redis writes its binary to
+   * a new file before it runs it: a process forked by another thread at that moment inherits the
+   * file open for writing, and running the binary fails until that process has execed.
+   */
+  static <T> T startProcess(ProcessStart<T> start) throws IOException {
+    synchronized (FORK_LOCK) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return start.start();
+        } catch (IOException e) {
+          if (attempt == 5 || !isTextFileBusy(e)) throw e;
+          try {
+            Thread.sleep(100L * attempt);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted starting a process");
+          }
+        }
+      }
+    }
+  }
+
+  private static final Object FORK_LOCK = new Object();
+
+  private static boolean isTextFileBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.contains("Text file busy")) return true;
+    }
+    return false;
   }
 
   /** Stops the server (its data is lost). */

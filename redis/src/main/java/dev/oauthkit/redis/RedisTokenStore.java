@@ -371,11 +371,20 @@ public final class RedisTokenStore implements TokenStore, Closeable {
       this.owner = owner;
     }
 
-    /** Deletes the lease key only if it still holds this owner; a second call does nothing. */
+    /**
+     * Deletes the lease key only if it still holds this owner; a second call does nothing. An
+     * interrupted thread releases too (the interrupt is kept): the others need not wait for the
+     * lease to run out because a renewal was interrupted.
+     */
     @Override
     public synchronized void release() throws IOException {
       if (released) return;
-      redis.evalLong(Script.RELEASE, keys(leaseKey), owner);
+      boolean interrupted = Thread.interrupted();
+      try {
+        redis.evalLong(Script.RELEASE, keys(leaseKey), owner);
+      } finally {
+        if (interrupted) Thread.currentThread().interrupt();
+      }
       released = true;
     }
 

@@ -170,6 +170,23 @@ final class LeaseTest {
   }
 
   @Test
+  void leaseIsReleasedByAnInterruptedThread() throws Exception {
+    // A renewal whose thread was interrupted (its token request failed for that) still releases
+    // its lease, so that the others need not wait for it to run out.
+    Lease lease = first.tryLease("k");
+    assertThat(lease).isNotNull();
+    boolean stillInterrupted;
+    Thread.currentThread().interrupt();
+    try {
+      lease.release();
+    } finally {
+      stillInterrupted = Thread.interrupted();
+    }
+    assertThat(stillInterrupted).isTrue();
+    assertThat(second.tryLease("k")).isNotNull();
+  }
+
+  @Test
   void leaseToStringShowsNoOwner() throws Exception {
     Lease lease = first.tryLease("k");
     assertThat(lease.toString()).isEqualTo("RedisTokenStore.Lease{oauthkit:{k}:lease}");

@@ -5,6 +5,7 @@
 package dev.oauthkit.core;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,11 +70,19 @@ final class StoreAccess {
    * Takes the store's lease to renew: waiting for another process's renewal if {@code wait}, only
    * trying otherwise. Returns null if another process holds it (or, after a wait, stored a new
    * token). A failing store answers {@link TokenStore.Lease#NONE}: the manager renews on its own.
+   *
+   * @throws InterruptedIOException if the thread was interrupted while the store waited (its
+   *     interrupt flag set): no store failure, and no reason to renew without the lease another
+   *     process may hold.
    */
-  TokenStore.@Nullable Lease lease(boolean wait) {
+  TokenStore.@Nullable Lease lease(boolean wait) throws InterruptedIOException {
     try {
       return wait ? store.lease(key) : store.tryLease(key);
     } catch (Throwable e) {
+      // Okio and sockets time out with an InterruptedIOException too: only the flag tells.
+      if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+        throw (InterruptedIOException) e;
+      }
       failed(e);
       return TokenStore.Lease.NONE;
     }

@@ -128,6 +128,10 @@ public interface TokenStore {
    * token to serve meanwhile.
    *
    * <p>The default calls {@link #tryLease}.
+   *
+   * @throws java.io.InterruptedIOException if the thread is interrupted while it waits (with its
+   *     interrupt flag set again): the manager then fails the renewal rather than renew without the
+   *     lease. Any other failure makes the manager renew on its own.
    */
   default @Nullable Lease lease(String key) throws IOException {
     return tryLease(key);

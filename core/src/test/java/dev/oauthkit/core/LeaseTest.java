@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -188,6 +189,31 @@ final class LeaseTest {
     assertThat(b.token().value()).isEqualTo("t1");
     assertThat(token.count()).isEqualTo(1);
     assertThat(listener.events()).contains("storeFailed redis is not connected");
+  }
+
+  @Test
+  void interruptWhileWaitingForTheLeaseEndsTheRenewalInsteadOfRenewingWithoutTheLease()
+      throws Exception {
+    holder.set("x");
+    RecordingTokenListener listener = new RecordingTokenListener();
+    LeasingView view =
+        new LeasingView("b") {
+          @Override
+          public @Nullable Lease lease(String key) throws IOException {
+            // As RedisTokenStore does when its thread is interrupted while it polls.
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the redis lease");
+          }
+        };
+    TokenManager b = builder(view, new ManualExecutor()).listener(listener).build();
+
+    try {
+      assertThatThrownBy(b::token).isInstanceOf(InterruptedIOException.class);
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(token.count()).isZero(); // X holds the lease: this one must not renew.
+    assertThat(listener.events()).noneMatch(event -> event.startsWith("storeFailed"));
   }
 
   @Test

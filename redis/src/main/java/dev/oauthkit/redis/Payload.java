@@ -29,8 +29,13 @@ final class Payload {
 
   private Payload() {}
 
-  /** Returns the JSON of {@code token}. */
-  static String encode(AccessToken token) {
+  /**
+   * Returns the JSON of {@code token}.
+   *
+   * @throws IOException if its extras hold a value JSON cannot (a parser's own type, NaN); the
+   *     message never shows the token.
+   */
+  static String encode(AccessToken token) throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("access_token", token.value());
     json.put("token_type", token.tokenType());
@@ -39,7 +44,12 @@ final class Payload {
     if (token.hasExpiry())
       json.put("lifetime_ms", token.expiresAtMillis() - token.issuedAtMillis());
     if (!token.extras().isEmpty()) json.put("extras", token.extras());
-    return ADAPTER.toJson(json);
+    try {
+      return ADAPTER.toJson(json);
+    } catch (RuntimeException e) {
+      // No cause: its message may quote an extra.
+      throw new IOException("token extras cannot be stored as JSON: " + e.getClass().getName());
+    }
   }
 
   /**

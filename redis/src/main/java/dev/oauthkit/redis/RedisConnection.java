@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -134,20 +135,37 @@ final class RedisConnection {
   private @Nullable Object eval(Script script, ScriptOutputType type, String[] keys, String... args)
       throws IOException {
     try {
-      return await(commands().<Object>evalsha(script.sha1(), type, keys, args));
+      return send(c -> c.<Object>evalsha(script.sha1(), type, keys, args));
     } catch (NoScriptException e) {
-      return await(commands().<Object>eval(script.text(), type, keys, args));
+      return send(c -> c.<Object>eval(script.text(), type, keys, args));
     }
   }
 
   /** {@code SET key value NX PX millis}: returns true if it was set. */
   boolean setNxPx(String key, String value, long millis) throws IOException {
-    return "OK".equals(await(commands().set(key, value, SetArgs.Builder.nx().px(millis))));
+    return "OK".equals(send(c -> c.set(key, value, SetArgs.Builder.nx().px(millis))));
   }
 
   /** {@code DEL key}. */
   void del(String key) throws IOException {
-    await(commands().del(key));
+    send(c -> c.del(key));
+  }
+
+  /** Sends one command and awaits its reply; Lettuce refusing it by throwing is an IOException. */
+  private <T> @Nullable T send(Command<T> command) throws IOException {
+    RedisClusterAsyncCommands<String, String> current = commands();
+    RedisFuture<T> future;
+    try {
+      future = command.send(current);
+    } catch (RuntimeException e) {
+      throw withSafeCause("redis command failed", e);
+    }
+    return await(future);
+  }
+
+  /** One command of {@link RedisClusterAsyncCommands}. */
+  private interface Command<T> {
+    RedisFuture<T> send(RedisClusterAsyncCommands<String, String> commands);
   }
 
   /** Closes the connection and shuts the client down if this store created them. */
@@ -167,13 +185,7 @@ final class RedisConnection {
   }
 
   private RedisClusterAsyncCommands<String, String> commands() throws IOException {
-    if (closed) throw new IOException("redis store is closed");
-    if (failingFast) {
-      if (System.nanoTime() - failFastUntil < 0) {
-        throw new IOException("redis failed less than 1 s ago; failing fast");
-      }
-      failingFast = false;
-    }
+    checkUsable();
     StatefulConnection<String, String> current = connection;
     if (current == null) current = connect();
     if (!current.isOpen()) throw new IOException("redis is not connected");
@@ -182,10 +194,24 @@ final class RedisConnection {
     return result;
   }
 
+  /** Throws if this store is closed, or failing fast after a timeout. */
+  private void checkUsable() throws IOException {
+    if (closed) throw new IOException("redis store is closed");
+    if (failingFast) {
+      if (System.nanoTime() - failFastUntil < 0) {
+        throw new IOException("redis failed less than 1 s ago; failing fast");
+      }
+      failingFast = false;
+    }
+  }
+
   /** Opens the owned connection, within the timeout. */
   private synchronized StatefulConnection<String, String> connect() throws IOException {
     StatefulConnection<String, String> current = connection;
     if (current != null) return current;
+    // A caller that waited here for another's connect that failed fails fast too, instead of
+    // waiting a timeout of its own: n callers would otherwise wait up to n timeouts.
+    checkUsable();
     RedisClient owned = client;
     RedisURI target = uri;
     if (owned == null || target == null) throw new IOException("redis is not connected");
@@ -223,6 +249,9 @@ final class RedisConnection {
       cancel(future);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for redis");
+    } catch (CancellationException e) {
+      // Lettuce cancels the commands of a connection that is closed or reset while they run.
+      throw new IOException(closed ? "redis store is closed" : "redis command was cancelled");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RedisNoScriptException) throw new NoScriptException();

@@ -79,6 +79,7 @@ import org.jspecify.annotations.Nullable;
 public final class RedisTokenStore implements TokenStore, Closeable {
   private static final int CAS_ROUNDS = 8;
   private static final long POLL_MILLIS = 50;
+  private static final long MAX_TTL_MILLIS = Long.MAX_VALUE / 4;
 
   private final RedisConnection redis;
   private final String prefix;
@@ -308,7 +309,11 @@ public final class RedisTokenStore implements TokenStore, Closeable {
     String json = Payload.encode(token);
     long ttl = 0L;
     if (token.hasExpiry()) {
-      ttl = Math.max(1L, token.expiresAtMillis() - clock.currentTimeMillis());
+      // Capped: Redis refuses a TTL that overflows when added to its clock, after the script
+      // already wrote the entry (without a TTL). The cap is millions of years.
+      ttl =
+          Math.min(
+              MAX_TTL_MILLIS, Math.max(1L, token.expiresAtMillis() - clock.currentTimeMillis()));
     }
     TokenEncryption encrypt = encryption;
     String data = encrypt != null ? encrypt.encrypt(json, entryKey) : json;
@@ -366,11 +371,20 @@ public final class RedisTokenStore implements TokenStore, Closeable {
       this.owner = owner;
     }
 
-    /** Deletes the lease key only if it still holds this owner; a second call does nothing. */
+    /**
+     * Deletes the lease key only if it still holds this owner; a second call does nothing. An
+     * interrupted thread releases too (the interrupt is kept): the others need not wait for the
+     * lease to run out because a renewal was interrupted.
+     */
     @Override
     public synchronized void release() throws IOException {
       if (released) return;
-      redis.evalLong(Script.RELEASE, keys(leaseKey), owner);
+      boolean interrupted = Thread.interrupted();
+      try {
+        redis.evalLong(Script.RELEASE, keys(leaseKey), owner);
+      } finally {
+        if (interrupted) Thread.currentThread().interrupt();
+      }
       released = true;
     }
 

@@ -79,7 +79,9 @@ final class FleetTest {
 
   @Test
   void withoutTheSharedStoreEachInstanceFetchesItsOwnToken() throws Exception {
-    server = new FleetServer(LIFETIME_SECONDS);
+    // Tokens for an hour: with 3 s ones, an instance that started first renews (after 2 s) before
+    // a slow machine started the last one, and the counts below are off.
+    server = new FleetServer(TimeUnit.HOURS.toSeconds(1));
     for (int i = 0; i < INSTANCES; i++) {
       engines.add(new Engine("instance-" + i, server, Grant.clientCredentials(), null));
     }

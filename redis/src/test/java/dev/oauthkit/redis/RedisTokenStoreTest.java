@@ -145,6 +145,28 @@ final class RedisTokenStoreTest {
   }
 
   @Test
+  void expiryTooFarForRedisIsKeptAsAFarExpiry() throws Exception {
+    // now + TTL would overflow in Redis: 6.2 then deletes the key at once, 7 fails the script
+    // after it wrote the entry without a TTL.
+    long now = clock.currentTimeMillis();
+    AccessToken far =
+        new AccessToken.Builder()
+            .value("a")
+            .refreshToken("r")
+            .issuedAtMillis(now)
+            .expiresAtMillis(Long.MAX_VALUE - 1)
+            .build();
+    store.put("k", far);
+    assertThat(raw().pttl("oauthkit:{k}")).isGreaterThan(TimeUnit.DAYS.toMillis(365 * 1000L));
+    AccessToken read = store.get("k");
+    assertThat(read).isNotNull();
+    assertThat(read.hasExpiry()).isTrue();
+    assertThat(read.expiresAtMillis()).isGreaterThan(now + TimeUnit.DAYS.toMillis(365 * 1000L));
+    assertThat(store.compareAndSet("k", read, far)).isTrue();
+    assertThat(store.get("k")).isNotNull();
+  }
+
+  @Test
   void removeDeletesTheEntry() throws Exception {
     store.put("k", token("a", "r"));
     store.remove("k");

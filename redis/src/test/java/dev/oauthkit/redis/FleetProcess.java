@@ -28,7 +28,8 @@ import okhttp3.Response;
  * One instance of a fleet in a JVM of its own, for {@link FleetProcessTest}: a manager with the
  * refresh-token grant {@code refresh-0}, a clock offset by the given milliseconds (its store uses
  * the same clock), and callers that call the API until the stop file exists. It then writes {@code
- * ok=N failed=M} to its result file. Its output says when a token request starts and ends.
+ * ok=N failed=M} to its result file. Its output says when a token request starts and ends, and
+ * {@code ready} after its first successful call.
  *
  * <p>Arguments: name, Redis URI, token endpoint URL, clock offset in milliseconds, callers, lease
  * time in milliseconds, stop file, result file.
@@ -87,6 +88,8 @@ public final class FleetProcess {
     final HttpUrl api = tokenUrl.resolve("/api/data");
     final AtomicInteger ok = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
+    final java.util.concurrent.atomic.AtomicBoolean ready =
+        new java.util.concurrent.atomic.AtomicBoolean();
     List<Thread> callers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       Thread caller =
@@ -96,6 +99,9 @@ public final class FleetProcess {
                   try (Response response =
                       client.newCall(new Request.Builder().url(api).build()).execute()) {
                     (response.code() == 200 ? ok : failed).incrementAndGet();
+                    if (response.code() == 200 && ready.compareAndSet(false, true)) {
+                      System.out.println("ready"); // The test waits for this line.
+                    }
                   } catch (IOException e) {
                     failed.incrementAndGet();
                   }

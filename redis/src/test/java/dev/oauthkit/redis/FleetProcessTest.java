@@ -51,12 +51,19 @@ final class FleetProcessTest {
 
   @Test
   void processesWithClocksMinutesApartShareOneTokenAndLoseNoRefreshToken() throws Exception {
-    server = new FleetServer(FleetTest.LIFETIME_SECONDS);
+    // Hour-long tokens until every process runs: a JVM slow to start on a busy machine must not
+    // find the first token expired, and with it its refresh token.
+    server = new FleetServer(TimeUnit.HOURS.toSeconds(1));
     launch("behind", -TimeUnit.MINUTES.toMillis(4), 10_000);
     launch("on-time", 0, 10_000);
     launch("ahead", TimeUnit.MINUTES.toMillis(7), 10_000);
+    awaitReady();
 
-    server.awaitTokenRequests(4, 180, TimeUnit.SECONDS); // Launch, and three renewals.
+    // Then 3-second tokens: the revocation makes every process renew (the fleet once), and the
+    // fleet renews its short-lived tokens twice more.
+    server.expiresIn(FleetTest.LIFETIME_SECONDS);
+    server.revokeAll();
+    server.awaitTokenRequests(4, 180, TimeUnit.SECONDS);
     Map<String, String> results = stopAll();
     String outputs = outputs();
     FleetReport.write(
@@ -81,19 +88,22 @@ final class FleetProcessTest {
 
   @Test
   void leaseHolderKilledMidRenewalLosesItsLeaseByTtlAndNoCallFails() throws Exception {
-    server = new FleetServer(FleetTest.LIFETIME_SECONDS);
-    server.hangTokenRequest(2); // The first renewal never gets an answer.
+    server = new FleetServer(TimeUnit.HOURS.toSeconds(1));
     launch("first", 0, 2_000);
     launch("second", 0, 2_000);
     launch("third", 0, 2_000);
+    awaitReady();
 
+    // The revocation makes the fleet renew; that renewal never gets an answer.
+    server.hangTokenRequest(2);
+    server.revokeAll();
     server.awaitReceived(2, 180, TimeUnit.SECONDS);
     String holder = awaitProcessWithARequestInFlight();
     processes.remove(holder).destroyForcibly().waitFor(); // Killed holding the lease.
 
     // Another instance takes the lease once its TTL ran out, and renews with the same refresh
     // token: the server never processed the killed one's request.
-    server.awaitTokenRequests(3, 180, TimeUnit.SECONDS);
+    server.awaitTokenRequests(2, 180, TimeUnit.SECONDS);
     Map<String, String> results = stopAll();
     String outputs = outputs();
     FleetReport.write(
@@ -102,6 +112,7 @@ final class FleetProcessTest {
         results.toString());
 
     List<FleetServer.TokenRequest> requests = server.tokenRequests();
+    assertThat(requests).as(outputs).hasSize(2); // The launch, and the survivors' one renewal.
     assertThat(requests.get(1).refreshToken).isEqualTo("refresh-1");
     assertOneRenewalPerLifetime(requests, outputs);
     assertThat(results).hasSize(2);
@@ -138,6 +149,17 @@ final class FleetProcessTest {
             .redirectOutput(directory.resolve(name + ".log").toFile());
     Process process = RedisServerExtension.startProcess(builder::start);
     processes.put(name, process);
+  }
+
+  /** Waits until every process made a successful call. */
+  private void awaitReady() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    for (String name : processes.keySet()) {
+      while (!output(name).contains("ready\n")) {
+        if (System.nanoTime() > deadline) throw new AssertionError(name + " not ready" + outputs());
+        Thread.sleep(20);
+      }
+    }
   }
 
   /** Returns the process whose output shows a token request started and not yet ended. */

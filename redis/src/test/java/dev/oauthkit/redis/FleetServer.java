@@ -49,7 +49,7 @@ final class FleetServer extends Dispatcher implements AutoCloseable {
   }
 
   private final MockWebServer server = new MockWebServer();
-  private final long expiresInSeconds;
+  private volatile long expiresInSeconds;
   private final List<TokenRequest> tokenRequests = new ArrayList<>(); // Guarded by this.
   private final Set<String> valid = ConcurrentHashMap.newKeySet();
   private final Set<String> unspentRefreshTokens = ConcurrentHashMap.newKeySet();
@@ -64,6 +64,11 @@ final class FleetServer extends Dispatcher implements AutoCloseable {
     unspentRefreshTokens.add("refresh-0"); // What a fleet of refresh-token grants starts with.
     server.setDispatcher(this);
     server.start();
+  }
+
+  /** Tokens issued from now on live {@code seconds}. */
+  void expiresIn(long seconds) {
+    expiresInSeconds = seconds;
   }
 
   HttpUrl tokenUrl() {

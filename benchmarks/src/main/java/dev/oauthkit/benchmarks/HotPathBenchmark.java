@@ -201,6 +201,15 @@ public class HotPathBenchmark {
     return calls.chain.proceeded();
   }
 
+  /**
+   * Reference: one read of {@link Clock#SYSTEM}, which the fresh path makes once per call to tell a
+   * fresh token from a stale one.
+   */
+  @Benchmark
+  public long clockRead() {
+    return Clock.SYSTEM.currentTimeMillis();
+  }
+
   /** {@link TokenManager#token()} alone, on a cached fresh token. */
   @Benchmark
   public AccessToken tokenManagerToken(Engine engine) throws IOException {

@@ -61,6 +61,12 @@ final class HotPathBenchmarkTest {
   }
 
   @Test
+  void clockReadReadsTheSystemClock() {
+    long before = System.currentTimeMillis();
+    assertThat(benchmark.clockRead()).isBetween(before, System.currentTimeMillis());
+  }
+
+  @Test
   void tokenManagerTokenReturnsTheCachedToken() throws IOException {
     for (int i = 0; i < CALLS; i++) {
       AccessToken token = benchmark.tokenManagerToken(engine);

@@ -35,12 +35,22 @@ final class ApiScope {
   private static final int MAX_DECODINGS = 3;
 
   private final List<HttpUrl> baseUrls;
+
+  /**
+   * The encoded path of each base URL: OkHttp computes {@link HttpUrl#encodedPath} on each call.
+   */
+  private final String[] baseEncodedPaths;
+
   private final @Nullable HttpUrl tokenEndpoint;
   private final @Nullable String tokenEndpointPath;
   private final @Nullable String tokenEndpointLastName;
 
   ApiScope(List<HttpUrl> baseUrls, @Nullable TokenEndpoint tokenEndpoint) {
     this.baseUrls = Collections.unmodifiableList(new ArrayList<>(baseUrls));
+    this.baseEncodedPaths = new String[this.baseUrls.size()];
+    for (int i = 0; i < baseEncodedPaths.length; i++) {
+      baseEncodedPaths[i] = this.baseUrls.get(i).encodedPath();
+    }
     this.tokenEndpoint = tokenEndpoint != null ? tokenEndpoint.url : null;
     this.tokenEndpointPath = tokenEndpoint != null ? routedPath(tokenEndpoint.url) : null;
     this.tokenEndpointLastName =
@@ -51,13 +61,16 @@ final class ApiScope {
 
   /** Returns true if a request to {@code url} may carry the token. */
   boolean allows(HttpUrl url) {
-    if (isTokenEndpoint(url) || isAmbiguous(url)) return false;
+    if (isTokenEndpoint(url)) return false;
+    // The hot path: OkHttp builds a new string on each encodedPath() call, so read it once.
+    String encodedPath = url.encodedPath();
+    if (isAmbiguous(url, encodedPath)) return false;
     for (int i = 0, size = baseUrls.size(); i < size; i++) {
       HttpUrl base = baseUrls.get(i);
       if (base.scheme().equals(url.scheme())
           && base.host().equals(url.host())
           && base.port() == url.port()
-          && isUnder(url.encodedPath(), base.encodedPath())) {
+          && isUnder(encodedPath, baseEncodedPaths[i])) {
         return true;
       }
     }
@@ -102,11 +115,15 @@ final class ApiScope {
         || path.charAt(basePath.length()) == '/';
   }
 
-  /** Returns true if a server could decode {@code url}'s path into a different path. */
-  static boolean isAmbiguous(HttpUrl url) {
-    if (url.encodedPath().indexOf('\\') >= 0) return true;
-    for (String segment : url.pathSegments()) {
-      String decoded = segment;
+  /**
+   * Returns true if a server could decode {@code url}'s path, whose encoded form is {@code
+   * encodedPath}, into a different path.
+   */
+  static boolean isAmbiguous(HttpUrl url, String encodedPath) {
+    if (encodedPath.indexOf('\\') >= 0) return true;
+    List<String> segments = url.pathSegments();
+    for (int s = 0, count = segments.size(); s < count; s++) {
+      String decoded = segments.get(s);
       for (int i = 0; ; i++) {
         if (isAmbiguousSegment(decoded)) return true;
         if (i == MAX_DECODINGS || decoded.indexOf('%') < 0) break;

@@ -6,6 +6,7 @@ package dev.oauthkit.core;
 
 import java.io.IOException;
 import java.util.Objects;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -57,9 +58,13 @@ public final class TokenInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     boolean networkHop = chain.connection() != null;
+    Entry attached = null;
     try {
       if (request.header("Authorization") == null) {
-        if (tokens.isInScope(request.url())) request = tokens.authorize(request, chain.call());
+        if (tokens.isInScope(request.url())) {
+          attached = tokens.entry(chain.call());
+          request = TokenManager.withToken(request, attached);
+        }
       } else if (networkHop
           && !tokens.isInScope(request.url())
           && tokens.carriesOwnToken(request)) {
@@ -74,14 +79,24 @@ public final class TokenInterceptor implements Interceptor {
       throw new IOException("token engine failed: " + e.getClass().getName(), e);
     }
     Response response;
+    // TokenAuthenticator, further down this chain on this thread, learns the call (its renewal
+    // ends when the call is canceled) and the entry attached, from the thread's context.
+    TokenManager.CallContext context = TokenManager.callContext();
+    Call outerCall = context.call;
+    Entry outerEntry = context.entry;
+    context.call = chain.call();
+    context.entry = attached;
     try {
       response = chain.proceed(request);
     } catch (NumberFormatException e) {
       // OkHttp 4.12 fails this way on a 503 whose Retry-After exceeds an int. Unchecked, it would
       // crash an Android app on OkHttp's dispatcher thread; report it as the I/O failure it is.
       throw new IOException("unreadable response from " + request.url().redact(), e);
+    } finally {
+      context.call = outerCall;
+      context.entry = outerEntry;
     }
-    if (!networkHop) tokens.observe(response);
+    if (!networkHop) tokens.observe(response, attached);
     return response;
   }
 

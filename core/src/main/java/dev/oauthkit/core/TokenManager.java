@@ -213,6 +213,25 @@ public final class TokenManager {
     return cache.isKnown(value);
   }
 
+  /**
+   * What {@link TokenInterceptor} knows of the call whose chain runs on a thread: the call, and the
+   * entry whose token it attached. {@link TokenAuthenticator} runs further down that chain on the
+   * same thread and is given neither. One instance per thread, saved and restored around each
+   * chain, so that a call made from inside another's chain does not lose the outer one's.
+   */
+  static final class CallContext {
+    @Nullable Call call;
+    @Nullable Entry entry;
+  }
+
+  private static final ThreadLocal<CallContext> CONTEXT =
+      new ThreadLocal<CallContext>() {
+        @Override
+        protected CallContext initialValue() {
+          return new CallContext();
+        }
+      };
+
   /** The hot path: one volatile read and one clock read for a fresh token. */
   Entry entry(@Nullable Call call) throws IOException {
     Entry entry = cache.current;
@@ -230,13 +249,30 @@ public final class TokenManager {
     return attach(request, entry(call), call, false);
   }
 
+  /**
+   * Returns {@code request} carrying {@code entry}'s token and nothing else: the hot path of {@link
+   * TokenInterceptor}, which keeps the entry and the call in its thread's {@link CallContext}
+   * instead of a request tag (OkHttp copies a request's tags on every build).
+   */
+  static Request withToken(Request request, Entry entry) {
+    return request.newBuilder().header("Authorization", entry.authorization).build();
+  }
+
+  /** Returns this thread's context; see {@link CallContext}. */
+  static CallContext callContext() {
+    return CONTEXT.get();
+  }
+
   /** Notes an API's answer to a request this manager authorized: anything but 401 accepts it. */
-  void observe(Response response) {
+  void observe(Response response, @Nullable Entry sent) {
     if (response.code() == 401) return;
-    Attached attached = response.request().tag(Attached.class);
-    if (attached != null && attached.entry.owner == cache && !attached.entry.accepted) {
-      cache.accepted(attached.entry);
+    Entry entry = sent;
+    if (entry == null) {
+      Attached attached = response.request().tag(Attached.class);
+      if (attached == null) return;
+      entry = attached.entry;
     }
+    if (entry.owner == cache && !entry.accepted) cache.accepted(entry);
   }
 
   /** Returns true if {@code request} carries a token this manager attached, or one it issued. */
@@ -244,9 +280,13 @@ public final class TokenManager {
     String sent = request.header("Authorization");
     if (sent == null) return false;
     Attached attached = request.tag(Attached.class);
-    if (attached != null && attached.entry.owner == cache) {
-      return attached.entry.authorization.equals(sent);
+    Entry attachedEntry = attached != null ? attached.entry : CONTEXT.get().entry;
+    if (attachedEntry != null
+        && attachedEntry.owner == cache
+        && attachedEntry.authorization.equals(sent)) {
+      return true;
     }
+    if (attached != null && attached.entry.owner == cache) return false;
     String value = BearerToken.parse(sent);
     return value != null && cache.isKnown(value);
   }
@@ -271,16 +311,19 @@ public final class TokenManager {
   @Nullable Request retryUnauthorized(Request refused) throws IOException {
     String sent = refused.header("Authorization");
     Attached attached = refused.tag(Attached.class);
-    Call call = attached != null ? attached.call : null;
+    // Without a tag, a request TokenInterceptor authorized on this thread, further up this chain.
+    CallContext context = CONTEXT.get();
+    Call call = attached != null ? attached.call : context.call;
+    Entry attachedEntry = attached != null ? attached.entry : context.entry;
     if (sent == null) return attach(refused, entry(call), call, true);
     String value = BearerToken.parse(sent);
     if (value == null) return null;
 
     Entry failed = null;
-    if (attached != null
-        && attached.entry.owner == cache
-        && attached.entry.token.value().equals(value)) {
-      failed = attached.entry;
+    if (attachedEntry != null
+        && attachedEntry.owner == cache
+        && attachedEntry.token.value().equals(value)) {
+      failed = attachedEntry;
     } else if (!cache.isKnown(value)) {
       return null; // The caller's own credentials.
     }

@@ -37,6 +37,7 @@ final class Charts {
 
   private static final Paint[] PALETTE = {
     new Color(0x80, 0x80, 0x80), // limit
+    new Color(0xb0, 0xb0, 0xb0), // limit + Retrofit/Moshi
     new Color(0x1f, 0x77, 0xb4), // oauthkit
     new Color(0xff, 0x7f, 0x0e), // amadeus-java
     new Color(0xd6, 0x27, 0x28), // Spring 60 s

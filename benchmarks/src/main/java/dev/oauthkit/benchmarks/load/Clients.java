@@ -6,6 +6,7 @@ package dev.oauthkit.benchmarks.load;
 
 import com.amadeus.Params;
 import dev.oauthkit.amadeus.Amadeus;
+import dev.oauthkit.amadeus.AmadeusApi;
 import dev.oauthkit.amadeus.model.CheckinLink;
 import dev.oauthkit.amadeus.model.DataList;
 import java.io.IOException;
@@ -28,6 +29,8 @@ import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpReq
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.client.RestClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The clients compared, each set up as its documentation shows, with its defaults (connection
@@ -35,6 +38,7 @@ import org.springframework.web.client.RestClient;
  */
 final class Clients {
   static final String LIMIT = "limit (OkHttp, fixed token)";
+  static final String LIMIT_RETROFIT = "limit + Retrofit/Moshi (fixed token)";
   static final String OAUTHKIT = "oauthkit-amadeus";
   static final String AMADEUS_JAVA = "amadeus-java 9.0.0";
   static final String SPRING_60 = "Spring 7.1 (skew 60 s)";
@@ -48,6 +52,7 @@ final class Clients {
   static List<LoadClient.Factory> all() {
     return List.of(
         factory(LIMIT, false, Limit::new),
+        factory(LIMIT_RETROFIT, false, LimitRetrofit::new),
         factory(OAUTHKIT, true, Oauthkit::new),
         factory(AMADEUS_JAVA, true, AmadeusJava::new),
         factory(SPRING_60, true, server -> new Spring(server, Duration.ofSeconds(60))),
@@ -100,6 +105,7 @@ final class Clients {
 
     private final OkHttpClient client = new OkHttpClient();
     private final Request request;
+    final String authorization;
 
     Limit(AmadeusLikeServer server) throws IOException {
       Request tokenRequest =
@@ -121,11 +127,12 @@ final class Clients {
         }
         token = matcher.group(1);
       }
+      authorization = "Bearer " + token;
       request =
           new Request.Builder()
               .url(checkinLinksUrl(server))
               .header("Accept", ACCEPT)
-              .header("Authorization", "Bearer " + token)
+              .header("Authorization", authorization)
               .build();
     }
 
@@ -137,6 +144,55 @@ final class Clients {
         if (response.code() != 200 || text.isEmpty()) {
           throw new IOException("HTTP " + response.code());
         }
+      }
+    }
+
+    @Override
+    public void close() {
+      shutdown(client);
+    }
+  }
+
+  /**
+   * The limit for a Retrofit client: oauthkit-amadeus's own Retrofit interface ({@code AmadeusApi})
+   * and Moshi models over a default OkHttp client, with the token fetched once and added as a
+   * constant header by an interceptor. The difference to oauthkit-amadeus is token management.
+   */
+  static final class LimitRetrofit implements LoadClient {
+    private final OkHttpClient client;
+    private final AmadeusApi api;
+
+    LimitRetrofit(AmadeusLikeServer server) throws IOException {
+      Limit limit = new Limit(server); // fetches the token
+      String authorization = limit.authorization;
+      limit.close();
+      client =
+          new OkHttpClient.Builder()
+              .addInterceptor(
+                  chain ->
+                      chain.proceed(
+                          chain
+                              .request()
+                              .newBuilder()
+                              .header("Accept", ACCEPT)
+                              .header("Authorization", authorization)
+                              .build()))
+              .build();
+      api =
+          new Retrofit.Builder()
+              .baseUrl(server.baseUrl())
+              .client(client)
+              .addConverterFactory(MoshiConverterFactory.create())
+              .build()
+              .create(AmadeusApi.class);
+    }
+
+    @Override
+    public void call() throws IOException {
+      retrofit2.Response<DataList<CheckinLink>> response = api.checkinLinks("IB", null).execute();
+      DataList<CheckinLink> links = response.body();
+      if (!response.isSuccessful() || links == null || links.data == null || links.data.isEmpty()) {
+        throw new IOException("HTTP " + response.code());
       }
     }
 

@@ -80,6 +80,7 @@ final class LoadRun {
       workers[i].start();
     }
     ready.await();
+    long cpuBefore = processCpuNanos();
     long start = System.nanoTime();
     window[0] = start;
     window[1] = start + TimeUnit.MILLISECONDS.toNanos(scenario.durationMillis);
@@ -108,6 +109,7 @@ final class LoadRun {
       }
     }
     long finished = System.nanoTime();
+    long cpu = processCpuNanos() - cpuBefore;
 
     long[] tokenTimes = server.tokenRequestTimes();
     long[] tokenOffsets =
@@ -124,7 +126,18 @@ final class LoadRun {
         revokedAt,
         server.unauthorized(),
         TimeUnit.MILLISECONDS.toNanos(scenario.durationMillis),
+        cpuBefore >= 0 ? cpu : -1,
         stuck);
+  }
+
+  /** CPU time of this JVM (client and server), or -1 where the platform does not tell. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean) {
+      return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+    }
+    return -1;
   }
 
   /** One thread's calls: start (from the run's start) and latency, in nanoseconds. */

@@ -36,38 +36,42 @@ final class Report {
 
     out.append("## Steady load\n\n");
     out.append(
-        "| client | threads | calls/s | × limit | p50 ms | p99 ms | max ms | failed |"
+        "| client | threads | calls/s | × limit | CPU µs/call | p50 ms | p99 ms | max ms | failed |"
             + " token requests | per lifetime | renewals (largest) | slowest call ±0.5 s around"
-            + " a renewal, ms |\n");
-    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+            + " a renewal, ms | slowest call of a typical second, ms |\n");
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (RunResult r : results.runs) {
       if (r.scenario.kind != Scenario.Kind.STEADY) continue;
       RunResult limit = find(results.runs, Clients.LIMIT, r.scenario);
       out.append(
           format(
-              "| %s | %d | %,.0f | %s | %s | %s | %s | %,d | %,d | %.2f | %s | %s |%n",
+              "| %s | %d | %,.0f | %s | %s | %s | %s | %s | %,d | %,d | %.2f | %s | %s | %s |%n",
               r.client,
               r.scenario.threads,
               r.callsPerSecond,
               limit != null && limit.callsPerSecond > 0
                   ? format("%.2f", r.callsPerSecond / limit.callsPerSecond)
                   : "–",
+              r.cpuPerCall() < 0 ? "–" : format("%.0f", r.cpuPerCall() / 1e3),
               ms(r.p50),
               ms(r.p99),
               ms(r.max),
               r.failures,
               r.tokenRequests,
               r.tokenRequestsPerLifetime,
-              r.client.equals(Clients.LIMIT)
+              !results.managesTokens(r.client)
                   ? "–"
                   : r.renewals + " (" + r.largestRenewalBurst + ")",
-              r.slowestAroundRenewal >= 0 ? ms(r.slowestAroundRenewal) : "–"));
+              r.slowestAroundRenewal >= 0 ? ms(r.slowestAroundRenewal) : "–",
+              ms(r.typicalSecondMax)));
     }
     out.append(
         "\n`per lifetime` = token requests × token lifetime ÷ run length. A renewal is a burst of"
             + " token requests (gaps ≤ 0.5 s) after the first second; `largest` is the most token"
-            + " requests in one renewal (1 = no herd). The limit fetched its one token before the"
-            + " run.\n\n");
+            + " requests in one renewal (1 = no herd). The last column is the median, over the run's"
+            + " whole seconds, of each second's slowest call: what a renewal's second is compared"
+            + " with. The limits fetched their one token before the run. `CPU µs/call` is the"
+            + " CPU time of the whole JVM (client, server, GC, JIT) during the run per call.\n\n");
 
     int coldThreads = 0;
     for (int t : settings.threads) coldThreads = Math.max(coldThreads, t);
@@ -79,7 +83,7 @@ final class Report {
     out.append("|---|--:|--:|--:|\n");
     for (RunResult r : results.runs) {
       if (r.scenario.kind != Scenario.Kind.STEADY || r.scenario.threads != coldThreads) continue;
-      if (r.client.equals(Clients.LIMIT)) continue;
+      if (!results.managesTokens(r.client)) continue;
       out.append(
           format(
               "| %s | %d | %s | %s |%n",
@@ -197,6 +201,12 @@ final class Report {
     } catch (IOException | RuntimeException e) {
       // not Linux
     }
+    java.util.Properties versions = new java.util.Properties();
+    try (java.io.InputStream in = Report.class.getResourceAsStream("versions.properties")) {
+      if (in != null) versions.load(in);
+    } catch (IOException e) {
+      // reported as "?"
+    }
     return format(
         "- machine: %d CPUs (%s), %s %s %s%n- JDK: %s%n- versions: oauthkit-amadeus %s, amadeus-java"
             + " %s, Spring Security %s / Spring Framework %s (Jackson %s), OkHttp %s%n%s",
@@ -206,16 +216,12 @@ final class Report {
         System.getProperty("os.version"),
         System.getProperty("os.arch"),
         LoadHarness.jvm(),
-        version(dev.oauthkit.amadeus.Amadeus.class, "dev.oauthkit", "oauthkit-amadeus"),
-        com.amadeus.Amadeus.VERSION,
-        version(
-            org.springframework.security.oauth2.client.OAuth2AuthorizedClient.class,
-            "org.springframework.security",
-            "spring-security-oauth2-client"),
-        String.valueOf(org.springframework.core.SpringVersion.getVersion()),
-        version(
-            tools.jackson.databind.ObjectMapper.class, "tools.jackson.core", "jackson-databind"),
-        okhttp3.OkHttp.VERSION,
+        versions.getProperty("oauthkit", "?"),
+        versions.getProperty("amadeus-java", "?"),
+        versions.getProperty("spring-security", "?"),
+        versions.getProperty("spring", "?"),
+        versions.getProperty("jackson", "?"),
+        versions.getProperty("okhttp", "?"),
         loadAverage("start"));
   }
 
@@ -223,23 +229,5 @@ final class Report {
   static String loadAverage(String when) {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     return format("- load average (1 min) at the %s: %.2f%n", when, load);
-  }
-
-  /** The version from the jar's Maven metadata or manifest. */
-  private static String version(Class<?> type, String groupId, String artifactId) {
-    String path = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
-    try (java.io.InputStream in = type.getResourceAsStream(path)) {
-      if (in != null) {
-        java.util.Properties properties = new java.util.Properties();
-        properties.load(in);
-        String version = properties.getProperty("version");
-        if (version != null) return version;
-      }
-    } catch (IOException e) {
-      // fall through
-    }
-    Package pkg = type.getPackage();
-    String version = pkg != null ? pkg.getImplementationVersion() : null;
-    return version != null ? version : "?";
   }
 }

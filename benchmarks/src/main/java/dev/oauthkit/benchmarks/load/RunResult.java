@@ -22,6 +22,9 @@ final class RunResult {
   final long durationNanos;
   final boolean stuck;
 
+  /** CPU time of the whole JVM (clients and server) during the run; -1 if unknown. */
+  final long cpuNanos;
+
   final long calls;
   final long successes;
   final long failures;
@@ -52,6 +55,9 @@ final class RunResult {
   /** The slowest call started within half a second of a renewal's first token request; -1. */
   final long slowestAroundRenewal;
 
+  /** The median over the run's whole seconds of each second's slowest call (by start). */
+  final long typicalSecondMax;
+
   /** The first call of each thread: median and max latency. */
   final long firstCallMedian;
 
@@ -77,11 +83,13 @@ final class RunResult {
       long revokedAt,
       long serverUnauthorized,
       long durationNanos,
+      long cpuNanos,
       boolean stuck) {
     this.client = client;
     this.scenario = scenario;
     this.durationNanos = durationNanos;
     this.stuck = stuck;
+    this.cpuNanos = cpuNanos;
     this.tokenOffsets = tokenOffsets;
     this.revokedAt = revokedAt;
     this.serverUnauthorized = serverUnauthorized;
@@ -167,6 +175,23 @@ final class RunResult {
     this.renewals = renewalCount;
     this.largestRenewalBurst = largestRenewal;
     this.slowestAroundRenewal = slowest;
+
+    int seconds = (int) Math.max(1, durationNanos / SECOND);
+    long[] secondMax = new long[seconds];
+    for (LoadRun.Recorder recorder : recorders) {
+      for (int i = 0; i < recorder.size; i++) {
+        int second = (int) (recorder.starts[i] / SECOND);
+        if (second < seconds)
+          secondMax[second] = Math.max(secondMax[second], recorder.latencies[i]);
+      }
+    }
+    Arrays.sort(secondMax);
+    this.typicalSecondMax = secondMax[seconds / 2];
+  }
+
+  /** JVM CPU time per call (client and server, all threads), in nanoseconds; -1 if unknown. */
+  long cpuPerCall() {
+    return cpuNanos < 0 || calls == 0 ? -1 : cpuNanos / calls;
   }
 
   boolean hasRenewals() {

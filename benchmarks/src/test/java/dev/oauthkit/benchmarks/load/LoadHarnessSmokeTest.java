@@ -22,7 +22,7 @@ class LoadHarnessSmokeTest {
   void everyClientMakesCallsAndTheServerIssuesTokens() throws Exception {
     LoadHarness.Results results = LoadHarness.run(LoadHarness.Settings.smoke(dir.toFile()));
 
-    assertThat(results.clients()).hasSize(5);
+    assertThat(results.clients()).hasSize(6);
     for (String client : results.clients()) {
       assertThat(results.successes(client)).as(client + " successful calls").isPositive();
       if (results.managesTokens(client)) {

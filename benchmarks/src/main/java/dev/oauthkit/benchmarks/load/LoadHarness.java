@@ -29,7 +29,7 @@ import java.util.List;
  * (default 60, so that no client's scheduled renewal hides the revocation), {@code --threads
  * 1,8,32}, {@code --revocation-threads 8}, {@code --warmup S} (per client, unmeasured, default 2),
  * {@code --clients oauthkit,limit} (only clients whose names contain one of these), {@code --smoke}
- * (every client for 1 s at 2 threads with 3-s tokens, no warm-up).
+ * (every client for 0.6 s per scenario at 2 threads with 3-s tokens, no warm-up).
  *
  * <p>This class is the only one that prints: the report is the harness's output.
  */
@@ -49,12 +49,12 @@ public final class LoadHarness {
     /** Runs only the clients whose names contain one of these; empty: all. */
     List<String> clients = new ArrayList<>();
 
-    /** The quick run of the CI smoke test: every client for 1 s at 2 threads, 3-s tokens. */
+    /** The quick run of the CI smoke test: every client for 0.6 s at 2 threads, 3-s tokens. */
     public static Settings smoke(File dir) {
       Settings settings = new Settings();
       settings.out = dir;
       settings.results = new File(dir, "load-results.md");
-      settings.durationMillis = 1_000;
+      settings.durationMillis = 600;
       settings.lifetimeMillis = 3_000;
       settings.revocationLifetimeMillis = 3_000;
       settings.threads = new int[] {2};

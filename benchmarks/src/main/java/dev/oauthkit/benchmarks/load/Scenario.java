@@ -51,7 +51,9 @@ final class Scenario {
   }
 
   static String seconds(long millis) {
-    return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format("%.1f", millis / 1e3);
+    return millis % 1000 == 0
+        ? Long.toString(millis / 1000)
+        : String.format(java.util.Locale.ROOT, "%.1f", millis / 1e3);
   }
 
   @Override

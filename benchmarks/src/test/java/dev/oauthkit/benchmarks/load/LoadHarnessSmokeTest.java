@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CI smoke of the load harness: every client for about a second per scenario at 2 threads.
- * Asserts that things happened, never how fast: CI machines are small and busy.
+ * The CI smoke of the load harness: every client for 0.6 s per scenario at 2 threads. Asserts that
+ * things happened, never how fast: CI machines are small and busy.
  */
 class LoadHarnessSmokeTest {
   @TempDir Path dir;

@@ -35,12 +35,22 @@ final class ApiScope {
   private static final int MAX_DECODINGS = 3;
 
   private final List<HttpUrl> baseUrls;
+
+  /**
+   * The encoded path of each base URL: OkHttp computes {@link HttpUrl#encodedPath} on each call.
+   */
+  private final String[] baseEncodedPaths;
+
   private final @Nullable HttpUrl tokenEndpoint;
   private final @Nullable String tokenEndpointPath;
   private final @Nullable String tokenEndpointLastName;
 
   ApiScope(List<HttpUrl> baseUrls, @Nullable TokenEndpoint tokenEndpoint) {
     this.baseUrls = Collections.unmodifiableList(new ArrayList<>(baseUrls));
+    this.baseEncodedPaths = new String[this.baseUrls.size()];
+    for (int i = 0; i < baseEncodedPaths.length; i++) {
+      baseEncodedPaths[i] = this.baseUrls.get(i).encodedPath();
+    }
     this.tokenEndpoint = tokenEndpoint != null ? tokenEndpoint.url : null;
     this.tokenEndpointPath = tokenEndpoint != null ? routedPath(tokenEndpoint.url) : null;
     this.tokenEndpointLastName =
@@ -51,13 +61,22 @@ final class ApiScope {
 
   /** Returns true if a request to {@code url} may carry the token. */
   boolean allows(HttpUrl url) {
-    if (isTokenEndpoint(url) || isAmbiguous(url)) return false;
+    if (isTokenEndpoint(url)) return false;
+    // The hot path. HttpUrl.encodedPath() builds a new string on each call, after a scan for its
+    // end one character at a time; the same bounds in the URL's string (which OkHttp returns as is)
+    // cost two intrinsic indexOf calls and no allocation. As in OkHttp: the path starts at the
+    // first '/' after "scheme://" and ends at the first '?' or '#', or with the string.
+    String string = url.toString();
+    int pathStart = string.indexOf('/', url.scheme().length() + 3);
+    int pathEnd = pathEnd(string, pathStart);
+    int backslash = string.indexOf('\\', pathStart);
+    if ((backslash >= 0 && backslash < pathEnd) || isAmbiguous(url)) return false;
     for (int i = 0, size = baseUrls.size(); i < size; i++) {
       HttpUrl base = baseUrls.get(i);
       if (base.scheme().equals(url.scheme())
           && base.host().equals(url.host())
           && base.port() == url.port()
-          && isUnder(url.encodedPath(), base.encodedPath())) {
+          && isUnder(string, pathStart, pathEnd, baseEncodedPaths[i])) {
         return true;
       }
     }
@@ -94,19 +113,40 @@ final class ApiScope {
     return last.isEmpty();
   }
 
-  /** Returns true if {@code path} is {@code basePath} or below it, segment by segment. */
-  static boolean isUnder(String path, String basePath) {
-    if (!path.startsWith(basePath)) return false;
-    return basePath.endsWith("/")
-        || path.length() == basePath.length()
-        || path.charAt(basePath.length()) == '/';
+  /** Returns the end of the path that starts at {@code pathStart} in {@code url}. */
+  static int pathEnd(String url, int pathStart) {
+    int query = url.indexOf('?', pathStart);
+    int fragment = url.indexOf('#', pathStart);
+    if (query < 0) return fragment >= 0 ? fragment : url.length();
+    return fragment >= 0 ? Math.min(query, fragment) : query;
   }
 
-  /** Returns true if a server could decode {@code url}'s path into a different path. */
+  /** Returns true if {@code path} is {@code basePath} or below it, segment by segment. */
+  static boolean isUnder(String path, String basePath) {
+    return isUnder(path, 0, path.length(), basePath);
+  }
+
+  /**
+   * Returns true if the path between {@code pathStart} and {@code pathEnd} in {@code url} is {@code
+   * basePath} or below it, segment by segment.
+   */
+  static boolean isUnder(String url, int pathStart, int pathEnd, String basePath) {
+    int pathLength = pathEnd - pathStart;
+    int baseLength = basePath.length();
+    if (pathLength < baseLength || !url.startsWith(basePath, pathStart)) return false;
+    return basePath.endsWith("/")
+        || pathLength == baseLength
+        || url.charAt(pathStart + baseLength) == '/';
+  }
+
+  /**
+   * Returns true if a server could decode a segment of {@code url}'s path into a different path.
+   * The caller checks the encoded path for backslashes.
+   */
   static boolean isAmbiguous(HttpUrl url) {
-    if (url.encodedPath().indexOf('\\') >= 0) return true;
-    for (String segment : url.pathSegments()) {
-      String decoded = segment;
+    List<String> segments = url.pathSegments();
+    for (int s = 0, count = segments.size(); s < count; s++) {
+      String decoded = segments.get(s);
       for (int i = 0; ; i++) {
         if (isAmbiguousSegment(decoded)) return true;
         if (i == MAX_DECODINGS || decoded.indexOf('%') < 0) break;

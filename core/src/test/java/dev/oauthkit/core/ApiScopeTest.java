@@ -141,4 +141,38 @@ class ApiScopeTest {
     assertThat(ApiScope.isUnder("/api/x", "/api/")).isTrue();
     assertThat(ApiScope.isUnder("/api", "/api/")).isFalse();
   }
+
+  /**
+   * allows() finds the path in the URL's string, without HttpUrl.encodedPath(): the same bounds.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://api.example.com",
+        "https://api.example.com/",
+        "https://api.example.com:8443/v1/things?q=1#f",
+        "https://api.example.com/v1/things#f?not-a-query",
+        "https://api.example.com/v1/things?q=/v1/#x",
+        "https://user:p%40ss@api.example.com/v1/a%2Fb;x=1",
+        "http://[::1]:8080/v1?",
+        "https://api.example.com/v1#",
+      })
+  void pathBoundsAreOkHttpsEncodedPath(String url) {
+    HttpUrl parsed = HttpUrl.get(url);
+    String string = parsed.toString();
+    int pathStart = string.indexOf('/', parsed.scheme().length() + 3);
+    int pathEnd = ApiScope.pathEnd(string, pathStart);
+    assertThat(string.substring(pathStart, pathEnd)).isEqualTo(parsed.encodedPath());
+  }
+
+  @Test
+  void isUnderAPathInsideAUrlStopsAtItsEnd() {
+    String url = "https://api.example.com/api?x=/api/";
+    int pathStart = url.indexOf('/', "https://".length());
+    int pathEnd = url.indexOf('?');
+    assertThat(ApiScope.isUnder(url, pathStart, pathEnd, "/api")).isTrue();
+    assertThat(ApiScope.isUnder(url, pathStart, pathEnd, "/api/")).isFalse();
+    assertThat(ApiScope.isUnder(url, pathStart, pathEnd, "/api?x")).isFalse();
+    assertThat(ApiScope.isUnder(url, pathStart, pathEnd, "/ap")).isFalse();
+  }
 }

@@ -29,7 +29,8 @@ import java.util.List;
  * (default 60, so that no client's scheduled renewal hides the revocation), {@code --threads
  * 1,8,32}, {@code --revocation-threads 8}, {@code --warmup S} (per client, unmeasured, default 2),
  * {@code --clients oauthkit,limit} (only clients whose names contain one of these), {@code --smoke}
- * (every client for 0.6 s per scenario at 2 threads with 3-s tokens, no warm-up).
+ * (every client for 0.6 s per scenario at 2 threads with 3-s tokens, no warm-up; charts and results
+ * in {@code benchmarks/target/load-smoke} unless given).
  *
  * <p>This class is the only one that prints: the report is the harness's output.
  */
@@ -68,9 +69,8 @@ public final class LoadHarness {
       Settings settings = new Settings();
       for (String arg : args) {
         if (arg.equals("--smoke")) {
-          Settings smoke = smoke(settings.out);
-          smoke.results = settings.results;
-          settings = smoke;
+          // never over the published charts in docs/ unless --out says so
+          settings = smoke(new File("benchmarks/target/load-smoke"));
         }
       }
       for (int i = 0; i < args.length; i++) {

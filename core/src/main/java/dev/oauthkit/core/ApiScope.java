@@ -70,7 +70,8 @@ final class ApiScope {
     int pathStart = string.indexOf('/', url.scheme().length() + 3);
     int pathEnd = pathEnd(string, pathStart);
     int backslash = string.indexOf('\\', pathStart);
-    if ((backslash >= 0 && backslash < pathEnd) || isAmbiguous(url)) return false;
+    if (backslash >= 0 && backslash < pathEnd) return false;
+    if (needsSegmentCheck(string, pathStart, pathEnd) && isAmbiguous(url)) return false;
     for (int i = 0, size = baseUrls.size(); i < size; i++) {
       HttpUrl base = baseUrls.get(i);
       if (base.scheme().equals(url.scheme())
@@ -111,6 +112,21 @@ final class ApiScope {
       return length == last.length() && segment.regionMatches(true, 0, last, 0, length);
     }
     return last.isEmpty();
+  }
+
+  /**
+   * Returns true unless the path between {@code pathStart} and {@code pathEnd} in {@code url} is
+   * plainly unambiguous: without {@code %}, {@code ;} or {@code .}, no segment can decode to
+   * anything else, nor be a dot segment. (OkHttp encodes control characters, non-ASCII and {@code
+   * %}-free dot segments out of its paths when it builds a URL.) The common API path then costs one
+   * scan of its characters instead of the per-segment check of {@link #isAmbiguous}.
+   */
+  static boolean needsSegmentCheck(String url, int pathStart, int pathEnd) {
+    for (int i = pathStart; i < pathEnd; i++) {
+      char c = url.charAt(i);
+      if (c == '%' || c == ';' || c == '.') return true;
+    }
+    return false;
   }
 
   /** Returns the end of the path that starts at {@code pathStart} in {@code url}. */

@@ -145,6 +145,52 @@ class ApiScopeTest {
   /**
    * allows() finds the path in the URL's string, without HttpUrl.encodedPath(): the same bounds.
    */
+  /**
+   * The fast path of {@link ApiScope#allows} skips the per-segment check only for paths without
+   * {@code %}, {@code ;} or {@code .}: every path the check refuses has one of them, whether the
+   * URL was parsed or built segment by segment from any character.
+   */
+  @Test
+  void everyAmbiguousPathIsCheckedSegmentBySegment() {
+    java.util.List<HttpUrl> urls = new java.util.ArrayList<>();
+    for (String url :
+        new String[] {
+          "https://api.example.com/v1/a%2Fb",
+          "https://api.example.com/v1/a%5Cb",
+          "https://api.example.com/v1/%2e%2e/x",
+          "https://api.example.com/v1/..;/x",
+          "https://api.example.com/v1/.;x/y",
+          "https://api.example.com/v1/%00",
+          "https://api.example.com/v1/%C0%AE%C0%AE/x",
+          "https://api.example.com/v1/%252e%252e/x",
+          "https://api.example.com/v1/a\\b",
+        }) {
+      urls.add(HttpUrl.get(url));
+    }
+    HttpUrl base = HttpUrl.get("https://api.example.com/v1/");
+    for (char c = 0; c < 0x300; c++) {
+      urls.add(base.newBuilder().addPathSegment("a" + c + "b").build());
+      urls.add(base.newBuilder().addPathSegment(String.valueOf(c)).addPathSegment("x").build());
+      urls.add(base.newBuilder().addPathSegment(c + "" + c).build());
+      urls.add(base.newBuilder().addEncodedPathSegment("a" + c + "b").build());
+    }
+    urls.add(base.newBuilder().addPathSegment("\ud83d\ude00").build());
+    urls.add(base.newBuilder().addPathSegment("\ufffd").build());
+    int ambiguous = 0;
+    for (HttpUrl url : urls) {
+      if (!ApiScope.isAmbiguous(url) && url.toString().indexOf('\\') < 0) continue;
+      ambiguous++;
+      String string = url.toString();
+      int pathStart = string.indexOf('/', url.scheme().length() + 3);
+      int pathEnd = ApiScope.pathEnd(string, pathStart);
+      boolean backslash = string.substring(pathStart, pathEnd).indexOf('\\') >= 0;
+      assertThat(backslash || ApiScope.needsSegmentCheck(string, pathStart, pathEnd))
+          .as(string)
+          .isTrue();
+    }
+    assertThat(ambiguous).isGreaterThan(30); // The check above checked something.
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,7 +107,10 @@ public final class TokenEncryption {
       byte[] out = new byte[NONCE_BYTES + sealed.length];
       System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
       System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-      return Base64.getEncoder().withoutPadding().encodeToString(out);
+      String base64 = ByteString.of(out).base64(); // Okio's: java.util.Base64 is not on Android 21.
+      int end = base64.length();
+      while (end > 0 && base64.charAt(end - 1) == '=') end--;
+      return base64.substring(0, end);
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot encrypt the token: " + e.getClass().getSimpleName());
     }
@@ -121,12 +124,9 @@ public final class TokenEncryption {
     if (dataKeyId == null) throw new IOException("stored token is not encrypted");
     SecretKey decryptKey = keys.get(dataKeyId);
     if (decryptKey == null) throw new IOException("stored token encrypted with unknown key id");
-    byte[] in;
-    try {
-      in = Base64.getDecoder().decode(data);
-    } catch (IllegalArgumentException e) {
-      throw new IOException("stored token failed to decrypt");
-    }
+    ByteString decoded = ByteString.decodeBase64(data);
+    if (decoded == null) throw new IOException("stored token failed to decrypt");
+    byte[] in = decoded.toByteArray();
     if (in.length < NONCE_BYTES + TAG_BITS / 8)
       throw new IOException("stored token failed to decrypt");
     try {

@@ -240,16 +240,6 @@ public final class TokenManager {
   }
 
   /**
-   * Returns {@code request} carrying the current token, tagged so that its 401 and its redirects
-   * are recognised as this manager's.
-   *
-   * @param call the caller's call: its cancellation ends a wait for a token.
-   */
-  Request authorize(Request request, @Nullable Call call) throws IOException {
-    return attach(request, entry(call), call, false);
-  }
-
-  /**
    * Returns {@code request} carrying {@code entry}'s token and nothing else: the hot path of {@link
    * TokenInterceptor}, which keeps the entry and the call in its thread's {@link CallContext}
    * instead of a request tag (OkHttp copies a request's tags on every build).
